@@ -1,0 +1,29 @@
+// The README's test command: type-check, then every Vitest project. The Chromium project needs
+// Debian's /usr/bin/chromium; without it a developer's run skips only that project (loudly), while
+// CI (CI=true) fails, because a green run that never opened a browser would hide real breakage.
+import { existsSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const hasChromium = existsSync(chromium)
+
+function run(command, args) {
+  console.log(`\n$ ${command} ${args.join(' ')}`)
+  const { status } = spawnSync(command, args, { stdio: 'inherit' })
+  if (status !== 0) process.exit(status ?? 1)
+}
+
+if (!hasChromium) {
+  const banner = '!'.repeat(78)
+  console.error(`\n${banner}\n!! ${chromium} not found: the real-browser (Chromium) suites are SKIPPED.`)
+  console.error('!! Install it with: apt-get update && apt-get install -y chromium')
+  console.error(`${banner}\n`)
+  if (process.env.CI) {
+    console.error('CI must run the browser suites: failing.')
+    process.exit(1)
+  }
+}
+
+run('npx', ['tsc', '-p', 'tsconfig.json'])
+const projects = ['node', 'happy-dom', ...(hasChromium ? ['chromium', 'e2e'] : [])]
+run('npx', ['vitest', 'run', ...projects.flatMap((p) => ['--project', p])])
