@@ -1,0 +1,127 @@
+import { InputError, type TogglError } from './errors.ts'
+import type { QuotaInfo } from './quota.ts'
+
+/** What every endpoint accepts as its third argument. */
+export interface EndpointOptions {
+  /**
+   * Where the API lives; point it at the fake (`togglkit/mock`) in tests.
+   * @default 'https://api.track.toggl.com/api/v9'
+   */
+  baseURL?: string
+  /**
+   * The fetch implementation, e.g. a fake's in-process `mock.fetch`.
+   * @default globalThis.fetch
+   */
+  fetch?: typeof globalThis.fetch
+  /**
+   * Milliseconds one attempt may take, body included; each retry gets its own. `Infinity` disables.
+   * @default 10_000
+   */
+  timeout?: number
+  /**
+   * Throw on 404/403 instead of answering `null`, and never retry (as the Python reference does).
+   * @default false
+   */
+  reRaise?: boolean
+  /**
+   * How many times a GET, PUT or DELETE is retried after a 5xx, a 429, a timeout or a network
+   * failure. POST and 402 are never retried.
+   * @default 3
+   */
+  retries?: number
+  /**
+   * Base of the exponential backoff in ms: retry n waits a random time up to
+   * `min(maxRetryDelay, retryDelay * 2 ** n)`, unless the server sent `Retry-After`.
+   * @default 500
+   */
+  retryDelay?: number
+  /**
+   * The longest wait between attempts in ms. A `Retry-After` longer than this is not waited for:
+   * the error is thrown at once, with `retryAfter` on it.
+   * @default 30_000
+   */
+  maxRetryDelay?: number
+  /**
+   * Called whenever a reply reports the hourly quota.
+   * @example onQuota: ({ remaining, resetsIn }) => console.log(`${remaining} left, resets in ${resetsIn} s`)
+   */
+  onQuota?: (info: QuotaInfo) => void
+  /** Called after every HTTP attempt, for logs and request meters. */
+  onAttempt?: (event: AttemptEvent) => void
+}
+
+/** One HTTP attempt, as `onAttempt` reports it. */
+export interface AttemptEvent {
+  method: string
+  url: string
+  /** 1 for the first try, 2 for the first retry… */
+  attempt: number
+  /** The HTTP status, when a reply arrived. */
+  status?: number
+  /** Why the attempt failed, when it did. */
+  error?: TogglError
+  /** Milliseconds the attempt took. */
+  duration: number
+  /** Milliseconds until the next attempt, when one follows. */
+  retryIn?: number
+}
+
+export interface ResolvedOptions {
+  baseURL: string
+  fetch: typeof globalThis.fetch | undefined
+  timeout: number
+  reRaise: boolean
+  retries: number
+  retryDelay: number
+  maxRetryDelay: number
+  onQuota: ((info: QuotaInfo) => void) | undefined
+  onAttempt: ((event: AttemptEvent) => void) | undefined
+}
+
+export const DEFAULT_BASE_URL = 'https://api.track.toggl.com/api/v9'
+
+/** Checks options from plain-JS callers too, so a typo fails here and not as a strange request. */
+export function resolveOptions(options: unknown, where: string): ResolvedOptions {
+  if (options === undefined || options === null) options = {}
+  if (typeof options !== 'object') throw new InputError(`${where}: options must be an object`)
+  const given = options as Record<string, unknown>
+  const check = <T>(name: string, ok: (value: unknown) => boolean, rule: string, fallback: T): T => {
+    const value = given[name]
+    if (value === undefined) return fallback
+    if (!ok(value)) throw new InputError(`${where}: options.${name} must be ${rule}, got ${describe(value)}`)
+    return value as T
+  }
+  const isFunction = (v: unknown) => typeof v === 'function'
+  const isCount = (v: unknown) => Number.isSafeInteger(v) && (v as number) >= 0
+  const isDelay = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 0
+  return {
+    baseURL: check('baseURL', isHttpUrl, 'an http(s) URL', DEFAULT_BASE_URL).replace(/\/+$/, ''),
+    fetch: check<typeof globalThis.fetch | undefined>('fetch', isFunction, 'a function', undefined),
+    timeout: check('timeout', (v) => typeof v === 'number' && v > 0, 'a positive number of ms', 10_000),
+    reRaise: check('reRaise', (v) => typeof v === 'boolean', 'a boolean', false),
+    retries: check('retries', isCount, 'a whole number ≥ 0', 3),
+    retryDelay: check('retryDelay', isDelay, 'a number of ms ≥ 0', 500),
+    maxRetryDelay: check('maxRetryDelay', isDelay, 'a number of ms ≥ 0', 30_000),
+    onQuota: check<ResolvedOptions['onQuota']>('onQuota', isFunction, 'a function', undefined),
+    onAttempt: check<ResolvedOptions['onAttempt']>('onAttempt', isFunction, 'a function', undefined),
+  }
+}
+
+function isHttpUrl(value: unknown): boolean {
+  if (typeof value !== 'string') return false
+  try {
+    const { protocol } = new URL(value)
+    return protocol === 'http:' || protocol === 'https:'
+  } catch {
+    return false
+  }
+}
+
+/** How a wrong value looks in an error message: its type, and the value when it is short. */
+export function describe(value: unknown): string {
+  if (value === null) return 'null'
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value)
+  if (typeof value === 'string') return value.length > 40 ? `a string of ${value.length} characters` : JSON.stringify(value)
+  if (Array.isArray(value)) return 'an array'
+  return typeof value === 'object' ? 'an object' : typeof value
+}

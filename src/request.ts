@@ -1,0 +1,237 @@
+import { createFetch, FetchError } from 'ofetch'
+import type { BasicAuth } from './auth.ts'
+import {
+  HTTPStatusError,
+  NetworkError,
+  PlanRestrictionError,
+  QuotaError,
+  RateLimitError,
+  ResponseValidationError,
+  TimeoutError,
+  type RequestInfo,
+  type TogglError,
+} from './errors.ts'
+import type { ResolvedOptions } from './options.ts'
+import { quotaFromHeaders, type QuotaInfo } from './quota.ts'
+import { serverMessageOf } from './server-message.ts'
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+
+export interface RequestSpec {
+  method: HttpMethod
+  /** Relative to `baseURL`, e.g. `/organizations/5`. */
+  path: string
+  query?: Record<string, string | number | boolean | undefined>
+  /** Sent as JSON. */
+  body?: unknown
+  signal?: AbortSignal | undefined
+}
+
+export interface TogglReply {
+  status: number
+  /** Parsed JSON, or the text of a non-JSON reply, or `undefined` for an empty one. */
+  data: unknown
+  headers: Headers
+}
+
+/** Only these can be sent twice without risk: a retried POST could create two organizations. */
+const RETRYABLE_METHODS: ReadonlySet<string> = new Set(['GET', 'PUT', 'DELETE'])
+/** setTimeout fires at once for delays past 2^31 - 1 ms. */
+const MAX_TIMER = 2 ** 31 - 1
+
+type RawResponse = Response & { _data?: unknown }
+
+/**
+ * The one place that talks HTTP: Basic auth, JSON, a timeout per attempt, retries with backoff, typed
+ * errors, and the quota headers. Endpoints describe calls; this sends them.
+ */
+export class RequestCore {
+  readonly #auth: BasicAuth
+  readonly #options: ResolvedOptions
+  readonly #fetch: ReturnType<typeof createFetch>
+  #quota: QuotaInfo | null = null
+
+  constructor(auth: BasicAuth, options: ResolvedOptions) {
+    this.#auth = auth
+    this.#options = options
+    const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init))
+    this.#fetch = createFetch({ fetch: fetchImpl })
+  }
+
+  get options(): ResolvedOptions {
+    return this.#options
+  }
+
+  /** The last quota any reply reported, or `null` before the first. */
+  get quota(): QuotaInfo | null {
+    return this.#quota
+  }
+
+  async send(spec: RequestSpec): Promise<TogglReply> {
+    const request: RequestInfo = { method: spec.method, url: this.urlOf(spec) }
+    const { retries, reRaise, onAttempt } = this.#options
+    const mayRetry = !reRaise && RETRYABLE_METHODS.has(spec.method)
+    for (let attempt = 1; ; attempt++) {
+      spec.signal?.throwIfAborted()
+      const started = performance.now()
+      let status: number | undefined
+      let failure: TogglError
+      let retryIn: number | undefined
+      try {
+        const response = await this.#attempt(request, spec)
+        status = response.status
+        this.#noteQuota(response.headers)
+        if (response.ok) {
+          const reply = { status, data: this.#parse(request, response), headers: response.headers }
+          onAttempt?.({ ...request, attempt, status, duration: performance.now() - started })
+          return reply
+        }
+        failure = this.#errorOf(request, response)
+        if (mayRetry && attempt <= retries) retryIn = this.#retryDelay(response, attempt)
+      } catch (error) {
+        if (!(error instanceof TimeoutError || error instanceof NetworkError || error instanceof ResponseValidationError)) {
+          throw error
+        }
+        failure = error
+        if (mayRetry && attempt <= retries && !(error instanceof ResponseValidationError)) {
+          retryIn = this.#backoff(attempt)
+        }
+      }
+      onAttempt?.({
+        ...request,
+        attempt,
+        ...(status === undefined ? {} : { status }),
+        error: failure,
+        duration: performance.now() - started,
+        ...(retryIn === undefined ? {} : { retryIn }),
+      })
+      if (retryIn === undefined) throw failure
+      await sleep(retryIn, spec.signal)
+    }
+  }
+
+  /** One HTTP exchange, body included, under its own timeout. */
+  async #attempt(request: RequestInfo, spec: RequestSpec): Promise<RawResponse> {
+    const controller = new AbortController()
+    const callerSignal = spec.signal
+    const onCallerAbort = () => controller.abort(callerSignal?.reason)
+    callerSignal?.addEventListener('abort', onCallerAbort, { once: true })
+    let timedOut = false
+    const { timeout } = this.#options
+    const timer =
+      timeout < MAX_TIMER
+        ? setTimeout(() => {
+            timedOut = true
+            controller.abort()
+          }, timeout)
+        : undefined
+    try {
+      return await this.#fetch.raw<unknown, 'text'>(request.url, {
+        method: spec.method,
+        headers: { Authorization: this.#auth.header(), Accept: 'application/json' },
+        ...(spec.body === undefined ? {} : { body: spec.body as Record<string, unknown> }),
+        signal: controller.signal,
+        responseType: 'text',
+        retry: false,
+        ignoreResponseError: true,
+      })
+    } catch (error) {
+      if (callerSignal?.aborted) throw callerSignal.reason
+      if (timedOut) throw new TimeoutError(request, timeout)
+      // ofetch wraps what fetch threw; the original (with its own cause, e.g. ECONNRESET) is the cause.
+      throw new NetworkError(request, error instanceof FetchError && error.cause ? error.cause : error)
+    } finally {
+      clearTimeout(timer)
+      callerSignal?.removeEventListener('abort', onCallerAbort)
+    }
+  }
+
+  /** The full URL of a request, as errors report it. */
+  urlOf(spec: RequestSpec): string {
+    const url = new URL(this.#options.baseURL + spec.path)
+    for (const [name, value] of Object.entries(spec.query ?? {})) {
+      if (value !== undefined) url.searchParams.set(name, String(value))
+    }
+    return url.href
+  }
+
+  #noteQuota(headers: Headers): void {
+    const info = quotaFromHeaders(headers, Date.now())
+    if (info === null) return
+    this.#quota = info
+    this.#options.onQuota?.(info)
+  }
+
+  #parse(request: RequestInfo, response: RawResponse): unknown {
+    const text = typeof response._data === 'string' ? response._data : ''
+    if (text === '') return undefined
+    if (!isJson(response.headers)) return text
+    try {
+      return JSON.parse(text)
+    } catch {
+      throw new ResponseValidationError(request, '$', `the body is not valid JSON (${text.length} characters)`)
+    }
+  }
+
+  #errorOf(request: RequestInfo, response: RawResponse): HTTPStatusError {
+    const body = typeof response._data === 'string' ? response._data : ''
+    const contentType = response.headers.get('content-type') ?? ''
+    const message = this.#auth.redact(serverMessageOf(body, contentType, response.statusText))
+    const { status, headers } = response
+    if (status === 402) {
+      const quota = quotaFromHeaders(headers, Date.now())
+      return quota
+        ? new QuotaError(request, message, quota.remaining, quota.resetsIn)
+        : new PlanRestrictionError(request, status, message)
+    }
+    if (status === 429) {
+      const retryAfter = retryAfterMs(headers)
+      return new RateLimitError(request, message, retryAfter === undefined ? undefined : retryAfter / 1000)
+    }
+    return new HTTPStatusError(request, status, message)
+  }
+
+  /** How long to wait before retrying this reply, or `undefined` when it must not be retried. */
+  #retryDelay(response: RawResponse, attempt: number): number | undefined {
+    const { status, headers } = response
+    if (status !== 429 && status < 500) return undefined
+    const asked = retryAfterMs(headers)
+    if (asked === undefined) return this.#backoff(attempt)
+    return asked <= this.#options.maxRetryDelay ? asked : undefined
+  }
+
+  /** Exponential backoff with full jitter, so many clients that failed together do not retry together. */
+  #backoff(attempt: number): number {
+    const { retryDelay, maxRetryDelay } = this.#options
+    return Math.random() * Math.min(maxRetryDelay, retryDelay * 2 ** (attempt - 1))
+  }
+}
+
+function isJson(headers: Headers): boolean {
+  return /[/+]json\b/i.test(headers.get('content-type') ?? '')
+}
+
+/** `Retry-After` in ms: delta-seconds or an HTTP date; `undefined` when absent or unreadable. */
+function retryAfterMs(headers: Headers): number | undefined {
+  const value = headers.get('retry-after')?.trim()
+  if (!value) return undefined
+  if (/^\d+(\.\d+)?$/.test(value)) return Number(value) * 1000
+  const date = Date.parse(value)
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now())
+}
+
+/** A wait that the caller's signal ends at once, with the signal's reason. */
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    signal?.throwIfAborted()
+    const onAbort = () => {
+      clearTimeout(timer)
+      reject(signal?.reason)
+    }
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort)
+      resolve()
+    }, ms)
+    signal?.addEventListener('abort', onAbort, { once: true })
+  })
+}
