@@ -1,0 +1,10 @@
+/**
+ * `togglkit/mock`: a fake Toggl Track API v9 for tests and demos. It runs in-process (`mock.fetch`),
+ * under `Deno.serve(mock.handle)`, as Vite middleware, or on loopback via `togglkit/mock/node`.
+ */
+export { createTogglMock } from './mock.ts'
+export type { TogglMock, TogglMockOptions } from './mock.ts'
+export { DEMO_ACCOUNT, MockState } from './state.ts'
+export type { MockAccount, MockOrganization, MockOrganizationSeed, MockWorkspace } from './state.ts'
+export type { MockFault } from './faults.ts'
+export type { RecordedRequest } from './requests.ts'

@@ -1,0 +1,111 @@
+import { authenticate } from './credentials.ts'
+import { inProcessFetch } from './fetch.ts'
+import { answerFault, checkFault, type MockFault } from './faults.ts'
+import { HourlyQuota, quotaHeaders } from './quota.ts'
+import { LeakyBucket } from './rate-limit.ts'
+import { parseBody, pathAfter, recordOf, type RecordedRequest } from './requests.ts'
+import { emptyReply, errorReply, toResponse } from './responses.ts'
+import { quotaScopeOf, route } from './router.ts'
+import { DEMO_ACCOUNT, MockState, type MockAccount, type MockOrganizationSeed } from './state.ts'
+
+export interface TogglMockOptions {
+  /** @default [DEMO_ACCOUNT] */
+  accounts?: MockAccount[]
+  /** @default [] */
+  organizations?: MockOrganizationSeed[]
+  /**
+   * Requests per sliding hour per account per scope: the organization id for
+   * `/organizations/{id}/…`, `'user'` for `/me/…` and `POST /organizations`.
+   * @default 600
+   */
+  quotaPerHour?: number
+  /** A leaky bucket per API token; over it the fake answers 429. `false` disables it. @default false */
+  rateLimit?: { perSecond: number; burst: number } | false
+  /** @default '/api/v9' */
+  basePath?: string
+  /** The clock, in ms since the epoch. @default Date.now */
+  now?: () => number
+}
+
+/** The fake Toggl API: a web-standard handler with in-memory state. */
+export interface TogglMock {
+  handle(request: Request): Promise<Response>
+  /**
+   * An in-process `fetch` over `handle`: a dropped connection rejects with
+   * `TypeError('fetch failed', { cause })`, a truncated body errors while read, `init.signal` is honoured.
+   */
+  fetch: typeof globalThis.fetch
+  /** The base path the routes live under, e.g. `/api/v9`. */
+  readonly basePath: string
+  /** Every request the fake received, in order, including those answered by a fault. */
+  readonly requests: RecordedRequest[]
+  /** The next `times` requests get `fault` instead of their answer; faults queue in order. */
+  inject(fault: MockFault, times?: number): void
+  clearFaults(): void
+  /** Accounts, organizations and memberships, for tests and the playground. */
+  readonly state: MockState
+}
+
+export function createTogglMock(options: TogglMockOptions = {}): TogglMock {
+  const now = options.now ?? Date.now
+  const basePath = (options.basePath ?? '/api/v9').replace(/\/+$/, '')
+  const state = new MockState(now)
+  for (const account of options.accounts ?? [DEMO_ACCOUNT]) state.addAccount(account)
+  for (const seed of options.organizations ?? []) state.addOrganization(seed)
+  const quota = new HourlyQuota(options.quotaPerHour ?? 600, now)
+  const rateLimit = options.rateLimit ? new LeakyBucket(options.rateLimit, now) : undefined
+  const requests: RecordedRequest[] = []
+  const faults: MockFault[] = []
+
+  /** Auth, rate limit, quota, then the route: the order in which the fake turns a request away. */
+  function answer(request: Request, path: string | undefined, body: string): Response {
+    const account = authenticate(request.headers.get('authorization'), state)
+    if (account === 'missing') return toResponse(emptyReply(401, { 'X-Authorization-Missing': 'true' }))
+    if (account === 'invalid') return toResponse(emptyReply(403))
+
+    const quotaKey = `${account.id} ${quotaScopeOf(path)}`
+    // A request the rate limit turns away never reaches the API, so it costs no quota.
+    if (rateLimit && !rateLimit.admit(account.apiToken)) {
+      return toResponse(errorReply(429, 'Too Many Requests'), quotaHeaders(quota.peek(quotaKey)))
+    }
+    const standing = quota.take(quotaKey)
+    if (!standing.allowed) {
+      const message = `You have hit your hourly limit for API calls. Your quota will reset in ${standing.resetsIn} seconds.`
+      return toResponse(errorReply(402, message), quotaHeaders(standing))
+    }
+    return toResponse(route(request.method, path, { state, account, body }), quotaHeaders(standing))
+  }
+
+  async function handle(request: Request): Promise<Response> {
+    const path = pathAfter(basePath, new URL(request.url).pathname)
+    const record = recordOf(request, path)
+    requests.push(record)
+    // Taken on arrival, so concurrent requests meet the faults in the order they came in.
+    const fault = faults.shift()
+    const body = await request.text()
+    record.body = parseBody(body)
+
+    const faulty = fault && (await answerFault(fault, request.signal))
+    const response = faulty ?? answer(request, path, body)
+    record.status = response.status
+    return response
+  }
+
+  return {
+    handle,
+    fetch: inProcessFetch(handle),
+    basePath,
+    requests,
+    state,
+    inject(fault, times = 1) {
+      if (!Number.isInteger(times) || times < 1) {
+        throw new RangeError(`togglkit/mock: inject needs times ≥ 1, got ${times}`)
+      }
+      checkFault(fault)
+      for (let i = 0; i < times; i++) faults.push(fault)
+    },
+    clearFaults() {
+      faults.length = 0
+    },
+  }
+}

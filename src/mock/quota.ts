@@ -1,0 +1,62 @@
+const WINDOW_MS = 3_600_000
+const WINDOW_SECONDS = WINDOW_MS / 1000
+
+/** Where an account stands in one quota window. */
+export interface QuotaStatus {
+  remaining: number
+  /** Seconds until the oldest counted request leaves the window; a full hour when none is in it. */
+  resetsIn: number
+}
+
+/**
+ * Toggl's hourly quota: a sliding 60-minute window of request times per key (account and scope).
+ */
+export class HourlyQuota {
+  readonly #limit: number
+  readonly #now: () => number
+  readonly #windows = new Map<string, number[]>()
+
+  constructor(limit: number, now: () => number) {
+    if (!Number.isInteger(limit) || limit < 0) {
+      throw new RangeError(`togglkit/mock: quotaPerHour must be a whole number ≥ 0, got ${limit}`)
+    }
+    this.#limit = limit
+    this.#now = now
+  }
+
+  /** Counts one request unless the quota is spent; `allowed` says which. */
+  take(key: string): QuotaStatus & { allowed: boolean } {
+    const now = this.#now()
+    const window = this.#window(key, now)
+    const allowed = window.length < this.#limit
+    if (allowed) window.push(now)
+    return { allowed, ...this.#status(window, now) }
+  }
+
+  /** The standing without counting a request, for replies that never reached the API (429). */
+  peek(key: string): QuotaStatus {
+    const now = this.#now()
+    return this.#status(this.#window(key, now), now)
+  }
+
+  #window(key: string, now: number): number[] {
+    const window = (this.#windows.get(key) ?? []).filter((time) => time + WINDOW_MS > now)
+    this.#windows.set(key, window)
+    return window
+  }
+
+  #status(window: number[], now: number): QuotaStatus {
+    const oldest = window[0]
+    return {
+      remaining: Math.max(0, this.#limit - window.length),
+      resetsIn: oldest === undefined ? WINDOW_SECONDS : Math.ceil((oldest + WINDOW_MS - now) / 1000),
+    }
+  }
+}
+
+export function quotaHeaders(status: QuotaStatus): Record<string, string> {
+  return {
+    'X-Toggl-Quota-Remaining': String(status.remaining),
+    'X-Toggl-Quota-Resets-In': String(status.resetsIn),
+  }
+}

@@ -1,0 +1,147 @@
+/** A Toggl user the fake knows; it can sign in with its API token or with email and password. */
+export interface MockAccount {
+  id: number
+  email: string
+  password: string
+  apiToken: string
+  fullname: string
+}
+
+/** An organization to create before the first request. */
+export interface MockOrganizationSeed {
+  /** @default the next free organization id */
+  id?: number
+  name: string
+  /** @default 'Default-Workspace' */
+  workspaceName?: string
+  /** Account ids; the first is the owner and an admin, the others are plain members. */
+  memberIds: number[]
+  /** @default 'Free' */
+  pricingPlanName?: string
+}
+
+export interface MockWorkspace {
+  id: number
+  name: string
+}
+
+/** An organization as the fake stores it; replies are derived from it per caller. */
+export interface MockOrganization {
+  id: number
+  name: string
+  pricingPlanName: string
+  /** ms since the epoch */
+  createdAt: number
+  /** Last change, ms since the epoch. */
+  at: number
+  workspaces: MockWorkspace[]
+  /** Account ids of the members; the first is the owner. */
+  memberIds: number[]
+  /** The members who administer it, the owner included. */
+  adminIds: number[]
+}
+
+export const DEMO_ACCOUNT: MockAccount = Object.freeze({
+  id: 1,
+  email: 'demo@example.com',
+  password: 'demo-password',
+  apiToken: 'demo-token',
+  fullname: 'Demo User',
+})
+
+// Real Toggl ids are large; starting high keeps tests from passing by accident with small literals.
+const FIRST_ORGANIZATION_ID = 9_000_001
+const FIRST_WORKSPACE_ID = 8_000_001
+const DEFAULT_WORKSPACE_NAME = 'Default-Workspace'
+
+/** The fake's accounts, organizations and memberships, open to tests and the playground. */
+export class MockState {
+  readonly accounts = new Map<number, MockAccount>()
+  readonly organizations = new Map<number, MockOrganization>()
+  readonly #now: () => number
+  // Counters only grow, so an id is never handed out twice, even after its organization is gone.
+  #nextOrganizationId = FIRST_ORGANIZATION_ID
+  #nextWorkspaceId = FIRST_WORKSPACE_ID
+
+  constructor(now: () => number) {
+    this.#now = now
+  }
+
+  addAccount(account: MockAccount): void {
+    for (const known of this.accounts.values()) {
+      if (known.id === account.id || known.apiToken === account.apiToken || sameEmail(known.email, account.email)) {
+        throw new Error(`togglkit/mock: account ${account.id} repeats the id, token or email of account ${known.id}`)
+      }
+    }
+    this.accounts.set(account.id, account)
+  }
+
+  /** The account these Basic credentials belong to: `token:api_token` or `email:password`. */
+  findAccount(username: string, password: string): MockAccount | undefined {
+    for (const account of this.accounts.values()) {
+      const matches =
+        password === 'api_token'
+          ? account.apiToken === username
+          : sameEmail(account.email, username) && account.password === password
+      if (matches) return account
+    }
+    return undefined
+  }
+
+  /** Creates an organization with one workspace; returns its id. */
+  addOrganization(seed: MockOrganizationSeed): number {
+    return this.createOrganization(seed).organization.id
+  }
+
+  /** Like {@link addOrganization}, returning the new records. */
+  createOrganization(seed: MockOrganizationSeed): { organization: MockOrganization; workspace: MockWorkspace } {
+    const [ownerId] = seed.memberIds
+    if (ownerId === undefined) throw new Error(`togglkit/mock: organization "${seed.name}" needs at least one member`)
+    for (const accountId of seed.memberIds) {
+      if (!this.accounts.has(accountId)) throw new Error(`togglkit/mock: no account ${accountId}`)
+    }
+    const id = seed.id ?? this.#nextOrganizationId
+    if (this.organizations.has(id)) throw new Error(`togglkit/mock: organization ${id} exists already`)
+    this.#nextOrganizationId = Math.max(this.#nextOrganizationId, id + 1)
+
+    const now = this.#now()
+    const workspace = { id: this.#nextWorkspaceId++, name: seed.workspaceName ?? DEFAULT_WORKSPACE_NAME }
+    const organization: MockOrganization = {
+      id,
+      name: seed.name,
+      pricingPlanName: seed.pricingPlanName ?? 'Free',
+      createdAt: now,
+      at: now,
+      workspaces: [workspace],
+      memberIds: [...new Set(seed.memberIds)],
+      adminIds: [ownerId],
+    }
+    this.organizations.set(id, organization)
+    return { organization, workspace }
+  }
+
+  /** The organizations an account belongs to, by ascending id. */
+  organizationsOf(accountId: number): MockOrganization[] {
+    return [...this.organizations.values()]
+      .filter((organization) => organization.memberIds.includes(accountId))
+      .sort((a, b) => a.id - b.id)
+  }
+
+  /** Takes an account out of an organization; the organization goes when its last member leaves. */
+  removeMember(organizationId: number, accountId: number): void {
+    const organization = this.organizations.get(organizationId)
+    if (!organization) return
+    organization.memberIds = organization.memberIds.filter((id) => id !== accountId)
+    organization.adminIds = organization.adminIds.filter((id) => id !== accountId)
+    if (organization.memberIds.length === 0) this.organizations.delete(organizationId)
+  }
+
+  /** Stamps a change, as Toggl's `at` field reports it. */
+  touch(organization: MockOrganization): void {
+    organization.at = this.#now()
+  }
+}
+
+function sameEmail(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase()
+}
