@@ -1,0 +1,23 @@
+import { hasIndexedDB } from './idb-open.ts'
+import { IndexedDbCache } from './indexeddb.ts'
+import { MemoryCache } from './memory.ts'
+import type { CacheOptions, TogglCache } from './types.ts'
+
+export { IndexedDbCache } from './indexeddb.ts'
+export { MemoryCache } from './memory.ts'
+export { DEFAULT_CACHE_NAME, DEFAULT_TTL } from './types.ts'
+export type { CacheEntry, CacheOptions, TogglCache } from './types.ts'
+
+/**
+ * The best cache this runtime offers: IndexedDB when it exists and opens (browsers), else memory
+ * (Node, Deno, private modes that refuse storage). Where IndexedDB is missing, `idb` is never
+ * loaded; where it exists but will not open, `onWarning` is told once.
+ *
+ * @example
+ * const endpoint = new OrganizationEndpoint(auth, await createCache({ ttl: 3_600_000 }))
+ */
+export async function createCache(options?: CacheOptions): Promise<TogglCache> {
+  if (!hasIndexedDB()) return new MemoryCache(options)
+  const cache = new IndexedDbCache(options)
+  return (await cache.connect()) ? cache : new MemoryCache(options)
+}
