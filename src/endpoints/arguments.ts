@@ -1,0 +1,47 @@
+import * as v from 'valibot'
+import { InputError, NamingError } from '../errors.ts'
+import { describe } from '../options.ts'
+
+/** Per-call options every method takes. */
+export interface CallOptions {
+  /** Ends the call (and any retry wait) at once, rejecting with the signal's reason. */
+  signal?: AbortSignal
+}
+
+/** Per-call options of reads that a cache may answer. */
+export interface ReadOptions extends CallOptions {
+  /**
+   * Skip the cache: always send the request, then store its answer.
+   * @default false
+   */
+  refresh?: boolean
+}
+
+/** An id from a number or from a model carrying one; Toggl ids are positive safe integers. */
+export function idOf(value: unknown, where: string): number {
+  const id = value !== null && typeof value === 'object' && 'id' in value ? value.id : value
+  if (Number.isSafeInteger(id) && (id as number) > 0) return id as number
+  const what = value !== null && typeof value === 'object' && !('id' in value) ? 'an object without `id`' : describe(id)
+  throw new InputError(`${where}: the id must be a positive whole number (or a model with one), got ${what}`)
+}
+
+/** A validated name, or a `NamingError` saying which rule it breaks. */
+export function nameOf<S extends v.GenericSchema<unknown, string>>(schema: S, value: unknown, where: string): string {
+  const result = v.safeParse(schema, value)
+  if (result.success) return result.output
+  throw new NamingError(`${where}: ${result.issues[0].message}, got ${describe(value)}`)
+}
+
+/** Checks the per-call options object of plain-JS callers. */
+export function callOptionsOf(value: unknown, where: string): ReadOptions {
+  if (value === undefined || value === null) return {}
+  if (typeof value !== 'object') throw new InputError(`${where}: options must be an object, got ${describe(value)}`)
+  const { signal, refresh } = value as Record<string, unknown>
+  if (signal !== undefined && !(signal instanceof AbortSignal)) {
+    throw new InputError(`${where}: options.signal must be an AbortSignal, got ${describe(signal)}`)
+  }
+  if (refresh !== undefined && typeof refresh !== 'boolean') {
+    throw new InputError(`${where}: options.refresh must be a boolean, got ${describe(refresh)}`)
+  }
+  return { ...(signal === undefined ? {} : { signal }), ...(refresh === undefined ? {} : { refresh }) }
+}

@@ -1,0 +1,62 @@
+import * as v from 'valibot'
+import { BasicAuth } from '../auth.ts'
+import type { TogglCache } from '../cache/types.ts'
+import { HTTPStatusError, InputError, ResponseValidationError } from '../errors.ts'
+import { resolveOptions, type EndpointOptions } from '../options.ts'
+import type { QuotaInfo } from '../quota.ts'
+import { RequestCore, type RequestSpec } from '../request.ts'
+
+/**
+ * What every endpoint shares: checked constructor arguments, the request core, the account's cache
+ * partition, and reply validation.
+ */
+export abstract class TogglEndpoint {
+  protected readonly core: RequestCore
+  protected readonly cache: TogglCache | null
+  readonly #auth: BasicAuth
+  #partition: Promise<string> | undefined
+
+  constructor(auth: BasicAuth, cache: TogglCache | null | undefined, options: EndpointOptions | undefined) {
+    const where = `new ${new.target.name}`
+    if (!(auth instanceof BasicAuth)) {
+      throw new InputError(`${where}: auth must be a BasicAuth (e.g. BasicAuth.fromApiToken(token))`)
+    }
+    if (cache !== undefined && cache !== null && !isCache(cache)) {
+      throw new InputError(`${where}: cache must be a TogglCache (e.g. await createCache()) or null`)
+    }
+    this.#auth = auth
+    this.cache = cache ?? null
+    this.core = new RequestCore(auth, resolveOptions(options, where))
+  }
+
+  /** The hourly quota as the last reply reported it, or `null` before any reply. */
+  get quota(): QuotaInfo | null {
+    return this.core.quota
+  }
+
+  /** Cache entries belong to one account on one API, never to the token itself. */
+  protected partition(): Promise<string> {
+    this.#partition ??= this.#auth.accountKey().then((key) => `${key}@${this.core.options.baseURL}`)
+    return this.#partition
+  }
+
+  /** Sends `spec` and checks the reply against `schema`; a mismatch names the field path. */
+  protected async fetchValid<S extends v.GenericSchema>(spec: RequestSpec, schema: S): Promise<v.InferOutput<S>> {
+    const reply = await this.core.send(spec)
+    const result = v.safeParse(schema, reply.data)
+    if (result.success) return result.output
+    const issue = result.issues[0]
+    const path = '$' + (issue.path ?? []).map(({ key }) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`)).join('')
+    throw new ResponseValidationError({ method: spec.method, url: this.core.urlOf(spec) }, path, issue.message)
+  }
+
+  /** 404 and 403 mean "not there for you": quiet unless `reRaise`. */
+  protected isQuietMiss(error: unknown): boolean {
+    return !this.core.options.reRaise && error instanceof HTTPStatusError && (error.status === 404 || error.status === 403)
+  }
+}
+
+function isCache(value: unknown): value is TogglCache {
+  const cache = value as Partial<Record<keyof TogglCache, unknown>>
+  return typeof value === 'object' && ['find', 'put', 'delete', 'clear', 'entries'].every((m) => typeof cache[m as keyof TogglCache] === 'function')
+}

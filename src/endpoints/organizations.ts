@@ -1,0 +1,192 @@
+import * as v from 'valibot'
+import type { BasicAuth } from '../auth.ts'
+import type { TogglCache } from '../cache/types.ts'
+import { HTTPStatusError } from '../errors.ts'
+import type { EndpointOptions } from '../options.ts'
+import { OrganizationNameSchema, WorkspaceNameSchema } from '../schemas/names.ts'
+import {
+  CreatedOrganizationSchema,
+  OrganizationListSchema,
+  OrganizationSchema,
+  type CreatedOrganization,
+  type TogglOrganization,
+} from '../schemas/organization.ts'
+import { callOptionsOf, idOf, nameOf, type CallOptions, type ReadOptions } from './arguments.ts'
+import { TogglEndpoint } from './base.ts'
+
+/** A model or its id: every method that names an organization takes either. */
+export type OrganizationRef = number | { id: number }
+
+const organizationKey = (id: number) => `organization:${id}`
+/** The ids of a complete `collect()`; each organization itself lives under its own key. */
+const LIST_KEY = 'organizations'
+const ListSchema = v.array(v.number())
+
+/**
+ * Toggl's organizations: read one, create, rename, list yours, leave. With a cache, reads are served
+ * from it while fresh and every write keeps it consistent, so no call returns an organization you
+ * left or a name you changed through this client.
+ *
+ * @example
+ * const orgs = new OrganizationEndpoint(BasicAuth.fromApiToken(token), await createCache())
+ * const mine = await orgs.collect()
+ */
+export class OrganizationEndpoint extends TogglEndpoint {
+  constructor(auth: BasicAuth, cache?: TogglCache | null, options?: EndpointOptions) {
+    super(auth, cache, options)
+  }
+
+  /**
+   * One organization, from the cache while fresh, else `GET /organizations/{id}` (then stored).
+   * Costs 0 requests on a cache hit, 1 otherwise.
+   * @returns `null` when Toggl answers 404 or 403 (the cached copy is dropped), unless `reRaise`.
+   */
+  async get(organization: OrganizationRef, options?: ReadOptions): Promise<TogglOrganization | null> {
+    const id = idOf(organization, 'OrganizationEndpoint.get')
+    const { refresh, signal } = callOptionsOf(options, 'OrganizationEndpoint.get')
+    if (!refresh) {
+      const cached = await this.#cached(id)
+      if (cached) return cached
+    }
+    try {
+      return await this.#fetchOne(id, signal)
+    } catch (error) {
+      if (!this.isQuietMiss(error)) throw error
+      await this.#forget(id)
+      return null
+    }
+  }
+
+  /**
+   * Creates an organization with its first workspace: `POST /organizations`. Both names are checked
+   * first; a bad one throws `NamingError` and sends nothing. Never retried (a retry could create two).
+   * Costs 1 request; the cached list is dropped, so the next `collect()` includes the new one.
+   */
+  async add(name: string, workspaceName = 'Default-Workspace', options?: CallOptions): Promise<CreatedOrganization> {
+    const where = 'OrganizationEndpoint.add'
+    const body = {
+      name: nameOf(OrganizationNameSchema, name, where),
+      workspace_name: nameOf(WorkspaceNameSchema, workspaceName, where),
+    }
+    const { signal } = callOptionsOf(options, where)
+    const created = await this.fetchValid({ method: 'POST', path: '/organizations', body, signal }, CreatedOrganizationSchema)
+    await this.#withCache((cache, partition) => cache.delete(partition, LIST_KEY))
+    return created
+  }
+
+  /**
+   * Renames an organization: `PUT /organizations/{id}`. Toggl answers only "OK", so the model
+   * returned is the cached copy with the new name (1 request), or, with no cached copy, a fresh
+   * `GET` (2 requests).
+   */
+  async edit(organization: OrganizationRef, name: string, options?: CallOptions): Promise<TogglOrganization> {
+    const where = 'OrganizationEndpoint.edit'
+    const id = idOf(organization, where)
+    const body = { name: nameOf(OrganizationNameSchema, name, where) }
+    const { signal } = callOptionsOf(options, where)
+    await this.core.send({ method: 'PUT', path: `/organizations/${id}`, body, signal })
+    const cached = await this.#cached(id)
+    if (!cached) return this.#fetchOne(id, signal)
+    const renamed = { ...cached, name: body.name }
+    await this.#withCache((cache, partition) => cache.put(partition, organizationKey(id), renamed))
+    return renamed
+  }
+
+  /**
+   * Every organization you belong to: `GET /me/organizations` (`[]` when none). Served from the
+   * cache only when an earlier `collect()` stored a complete list that is still fresh.
+   * Costs 0 requests then, 1 otherwise; it also fills the cache for `get`.
+   */
+  async collect(options?: ReadOptions): Promise<TogglOrganization[]> {
+    const { refresh, signal } = callOptionsOf(options, 'OrganizationEndpoint.collect')
+    if (!refresh) {
+      const cached = await this.#cachedList()
+      if (cached) return cached
+    }
+    const organizations = await this.fetchValid({ method: 'GET', path: '/me/organizations', signal }, OrganizationListSchema)
+    await this.#withCache(async (cache, partition) => {
+      const listed = new Set(organizations.map(({ id }) => id))
+      // Anything cached that the complete list lacks is an organization this account has left.
+      for (const entry of await cache.entries(partition)) {
+        const id = idOfKey(entry.key)
+        if (id !== undefined && !listed.has(id)) await cache.delete(partition, entry.key)
+      }
+      for (const organization of organizations) {
+        await cache.put(partition, organizationKey(organization.id), organization)
+      }
+      // Written last, so a list is never found whose members were not stored.
+      await cache.put(partition, LIST_KEY, [...listed])
+    })
+    return organizations
+  }
+
+  /**
+   * Leaves an organization: `DELETE /organizations/{id}/users/leave` (Toggl deletes it when its
+   * last user leaves; there is no other delete). 404 is ignored unless `reRaise`. The cached copy
+   * is dropped either way. Costs 1 request.
+   */
+  async delete(organization: OrganizationRef, options?: CallOptions): Promise<void> {
+    const where = 'OrganizationEndpoint.delete'
+    const id = idOf(organization, where)
+    const { signal } = callOptionsOf(options, where)
+    try {
+      await this.core.send({ method: 'DELETE', path: `/organizations/${id}/users/leave`, signal })
+    } catch (error) {
+      const quiet = !this.core.options.reRaise && error instanceof HTTPStatusError && error.status === 404
+      if (!quiet) throw error
+    } finally {
+      await this.#forget(id)
+    }
+  }
+
+  async #fetchOne(id: number, signal: AbortSignal | undefined): Promise<TogglOrganization> {
+    const organization = await this.fetchValid({ method: 'GET', path: `/organizations/${id}`, signal }, OrganizationSchema)
+    await this.#withCache(async (cache, partition) => {
+      await cache.put(partition, organizationKey(id), organization)
+      const list = v.safeParse(ListSchema, await cache.find(partition, LIST_KEY))
+      // A member of an organization the stored list lacks: that list is no longer complete.
+      if (list.success && !list.output.includes(id)) await cache.delete(partition, LIST_KEY)
+    })
+    return organization
+  }
+
+  async #cached(id: number): Promise<TogglOrganization | undefined> {
+    return this.#withCache(async (cache, partition) => {
+      const found = v.safeParse(OrganizationSchema, await cache.find(partition, organizationKey(id)))
+      return found.success ? found.output : undefined
+    })
+  }
+
+  async #cachedList(): Promise<TogglOrganization[] | undefined> {
+    return this.#withCache(async (cache, partition) => {
+      const ids = v.safeParse(ListSchema, await cache.find(partition, LIST_KEY))
+      if (!ids.success) return undefined
+      const organizations: TogglOrganization[] = []
+      for (const id of ids.output) {
+        const found = v.safeParse(OrganizationSchema, await cache.find(partition, organizationKey(id)))
+        // One member expired or dropped: the list is no longer whole, so it does not count.
+        if (!found.success) return undefined
+        organizations.push(found.output)
+      }
+      return organizations
+    })
+  }
+
+  /** Drops an organization and the list that named it: membership changed, or may have. */
+  async #forget(id: number): Promise<void> {
+    await this.#withCache(async (cache, partition) => {
+      await cache.delete(partition, organizationKey(id))
+      await cache.delete(partition, LIST_KEY)
+    })
+  }
+
+  async #withCache<T>(use: (cache: TogglCache, partition: string) => Promise<T>): Promise<T | undefined> {
+    if (!this.cache) return undefined
+    return use(this.cache, await this.partition())
+  }
+}
+
+function idOfKey(key: string): number | undefined {
+  const match = /^organization:(\d+)$/.exec(key)
+  return match ? Number(match[1]) : undefined
+}

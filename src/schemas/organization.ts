@@ -1,0 +1,68 @@
+import * as v from 'valibot'
+
+const timestamp = v.string()
+const id = v.pipe(v.number(), v.integer())
+
+/** Deprecated by Toggl in favour of `subscription`, still sent. */
+const TrialInfoSchema = v.looseObject({
+  trial: v.boolean(),
+  trial_available: v.boolean(),
+  can_have_trial: v.boolean(),
+  trial_end_date: v.nullish(timestamp),
+  next_payment_date: v.nullish(timestamp),
+  last_pricing_plan_id: v.nullish(id),
+  trial_plan_id: v.nullish(id),
+})
+
+const SubscriptionSchema = v.looseObject({
+  plan: v.optional(v.unknown()),
+  plan_name: v.optional(v.string()),
+  state: v.optional(v.string()),
+  enterprise: v.optional(v.boolean()),
+  seats: v.optional(v.unknown()),
+  trial: v.optional(v.unknown()),
+})
+
+/**
+ * An organization as `GET /organizations/{id}` and `GET /me/organizations` return it. Nullable where
+ * real replies send null, deprecated and newer fields optional, and unknown fields kept, because
+ * Toggl adds fields over time.
+ */
+export const OrganizationSchema = v.looseObject({
+  id,
+  name: v.string(),
+  created_at: timestamp,
+  at: timestamp,
+  server_deleted_at: v.nullish(timestamp),
+  suspended_at: v.nullish(timestamp),
+  permissions: v.nullish(v.array(v.string())),
+  /** Whether the requesting user administers it. */
+  admin: v.boolean(),
+  /** Whether the requesting user owns it. */
+  owner: v.boolean(),
+  user_count: v.number(),
+  max_workspaces: v.number(),
+  is_multi_workspace_enabled: v.boolean(),
+  pricing_plan_id: v.optional(v.nullable(v.number())),
+  /** `"Free"` in the list but `""` from a single GET for the same organization: do not rely on it. */
+  pricing_plan_name: v.optional(v.nullable(v.string())),
+  pricing_plan_enterprise: v.optional(v.nullable(v.boolean())),
+  is_unified: v.optional(v.nullable(v.boolean())),
+  trial_info: v.optional(v.nullable(TrialInfoSchema)),
+  max_data_retention_days: v.optional(v.nullable(v.number())),
+  subscription: v.optional(v.nullable(SubscriptionSchema)),
+})
+
+export const OrganizationListSchema = v.array(OrganizationSchema)
+
+/** The reply to `POST /organizations`: the new organization and its first workspace. */
+export const CreatedOrganizationSchema = v.looseObject({
+  id,
+  name: v.string(),
+  workspace_id: id,
+  workspace_name: v.string(),
+  permissions: v.optional(v.nullable(v.array(v.string()))),
+})
+
+export type TogglOrganization = v.InferOutput<typeof OrganizationSchema>
+export type CreatedOrganization = v.InferOutput<typeof CreatedOrganizationSchema>
