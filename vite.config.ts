@@ -40,7 +40,8 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/**/*.dom.test.ts', 'test/**/*.browser.test.ts', 'test/**/*.e2e.test.ts'],
+          // test/deno holds Deno's own suite, run by `deno test`.
+          exclude: ['test/**/*.dom.test.ts', 'test/**/*.browser.test.ts', 'test/**/*.e2e.test.ts', 'test/deno/**'],
         },
       },
       {

@@ -1,5 +1,7 @@
 import { InputError, type TogglError } from './errors.ts'
 import type { QuotaInfo } from './quota.ts'
+import { describe } from './describe.ts'
+import { checkRateLimit, type RateLimit } from './rate-limit.ts'
 
 /** What every endpoint accepts as its third argument. */
 export interface EndpointOptions {
@@ -46,6 +48,13 @@ export interface EndpointOptions {
    * @example onQuota: ({ remaining, resetsIn }) => console.log(`${remaining} left, resets in ${resetsIn} s`)
    */
   onQuota?: (info: QuotaInfo) => void
+  /**
+   * Space this account's requests so a burst does not meet Toggl's 429s. Every client of the same
+   * account in this JS realm shares one schedule (the slowest rate asked for applies).
+   * @default false (no spacing; a 429 is retried after backoff)
+   * @example rateLimit: { perSecond: 1, burst: 2 }
+   */
+  rateLimit?: RateLimit | false
   /** Called after every HTTP attempt, for logs and request meters. */
   onAttempt?: (event: AttemptEvent) => void
 }
@@ -75,6 +84,7 @@ export interface ResolvedOptions {
   retryDelay: number
   maxRetryDelay: number
   onQuota: ((info: QuotaInfo) => void) | undefined
+  rateLimit: RateLimit | false
   onAttempt: ((event: AttemptEvent) => void) | undefined
 }
 
@@ -103,6 +113,7 @@ export function resolveOptions(options: unknown, where: string): ResolvedOptions
     retryDelay: check('retryDelay', isDelay, 'a number of ms ≥ 0', 500),
     maxRetryDelay: check('maxRetryDelay', isDelay, 'a number of ms ≥ 0', 30_000),
     onQuota: check<ResolvedOptions['onQuota']>('onQuota', isFunction, 'a function', undefined),
+    rateLimit: given.rateLimit === undefined ? false : checkRateLimit(given.rateLimit, where),
     onAttempt: check<ResolvedOptions['onAttempt']>('onAttempt', isFunction, 'a function', undefined),
   }
 }
@@ -115,13 +126,4 @@ function isHttpUrl(value: unknown): boolean {
   } catch {
     return false
   }
-}
-
-/** How a wrong value looks in an error message: its type, and the value when it is short. */
-export function describe(value: unknown): string {
-  if (value === null) return 'null'
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value)
-  if (typeof value === 'string') return value.length > 40 ? `a string of ${value.length} characters` : JSON.stringify(value)
-  if (Array.isArray(value)) return 'an array'
-  return typeof value === 'object' ? 'an object' : typeof value
 }

@@ -1,4 +1,5 @@
 import { createFetch, FetchError } from 'ofetch'
+import { accountStateOf, type AccountState } from './account.ts'
 import type { BasicAuth } from './auth.ts'
 import {
   HTTPStatusError,
@@ -13,7 +14,10 @@ import {
 } from './errors.ts'
 import type { ResolvedOptions } from './options.ts'
 import { quotaFromHeaders, type QuotaInfo } from './quota.ts'
+import type { RateScheduler } from './rate-limit.ts'
 import { serverMessageOf } from './server-message.ts'
+import { SharedRead } from './shared-read.ts'
+import { sleep } from './sleep.ts'
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
@@ -49,30 +53,58 @@ export class RequestCore {
   readonly #auth: BasicAuth
   readonly #options: ResolvedOptions
   readonly #fetch: ReturnType<typeof createFetch>
-  #quota: QuotaInfo | null = null
+  readonly #account: AccountState
+  readonly #scheduler: RateScheduler | undefined
 
   constructor(auth: BasicAuth, options: ResolvedOptions) {
     this.#auth = auth
     this.#options = options
     const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init))
     this.#fetch = createFetch({ fetch: fetchImpl })
+    this.#account = accountStateOf(auth, options.baseURL)
+    this.#scheduler = options.rateLimit ? this.#account.useRateLimit(options.rateLimit) : undefined
   }
 
   get options(): ResolvedOptions {
     return this.#options
   }
 
-  /** The last quota any reply reported, or `null` before the first. */
+  /** The last quota any reply to this account reported, or `null` before the first. */
   get quota(): QuotaInfo | null {
-    return this.#quota
+    return this.#account.quota
   }
 
+  /**
+   * Sends a request with retries. Identical GETs of one account that overlap share one request; any
+   * other method first detaches the GETs in flight, so a read that starts after a write never gets
+   * an answer from before it.
+   */
   async send(spec: RequestSpec): Promise<TogglReply> {
-    const request: RequestInfo = { method: spec.method, url: this.urlOf(spec) }
+    spec.signal?.throwIfAborted()
+    const url = this.urlOf(spec)
+    if (spec.method !== 'GET') {
+      this.#account.reads.clear()
+      return this.#sendWithRetries(spec, url).finally(() => this.#account.reads.clear())
+    }
+    const reads = this.#account.reads
+    let shared = reads.get(url)
+    if (!shared) {
+      const read = new SharedRead((signal) => this.#sendWithRetries({ ...spec, signal }, url))
+      reads.set(url, read)
+      void read.settled.then(() => reads.get(url) === read && reads.delete(url))
+      shared = read
+    }
+    return shared.join(spec.signal)
+  }
+
+  async #sendWithRetries(spec: RequestSpec, url: string): Promise<TogglReply> {
+    const request: RequestInfo = { method: spec.method, url }
     const { retries, reRaise, onAttempt } = this.#options
     const mayRetry = !reRaise && RETRYABLE_METHODS.has(spec.method)
     for (let attempt = 1; ; attempt++) {
       spec.signal?.throwIfAborted()
+      this.#refuseWhileQuotaSpent(request)
+      await this.#scheduler?.slot(spec.signal)
       const started = performance.now()
       let status: number | undefined
       let failure: TogglError
@@ -107,6 +139,14 @@ export class RequestCore {
       })
       if (retryIn === undefined) throw failure
       await sleep(retryIn, spec.signal)
+    }
+  }
+
+  /** A spent quota answers 402 to anything until it resets: saying so here costs no request. */
+  #refuseWhileQuotaSpent(request: RequestInfo): void {
+    const blockedFor = this.#account.quotaBlockedFor(Date.now())
+    if (blockedFor > 0) {
+      throw new QuotaError(request, 'not sent: the hourly API quota is spent', 0, blockedFor)
     }
   }
 
@@ -158,7 +198,7 @@ export class RequestCore {
   #noteQuota(headers: Headers): void {
     const info = quotaFromHeaders(headers, Date.now())
     if (info === null) return
-    this.#quota = info
+    this.#account.quota = info
     this.#options.onQuota?.(info)
   }
 
@@ -218,20 +258,4 @@ function retryAfterMs(headers: Headers): number | undefined {
   if (/^\d+(\.\d+)?$/.test(value)) return Number(value) * 1000
   const date = Date.parse(value)
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now())
-}
-
-/** A wait that the caller's signal ends at once, with the signal's reason. */
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    signal?.throwIfAborted()
-    const onAbort = () => {
-      clearTimeout(timer)
-      reject(signal?.reason)
-    }
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort)
-      resolve()
-    }, ms)
-    signal?.addEventListener('abort', onAbort, { once: true })
-  })
 }

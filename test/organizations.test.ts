@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import {
+  BasicAuth,
   HTTPStatusError,
+  OrganizationEndpoint,
   InputError,
   MemoryCache,
   NamingError,
@@ -223,7 +225,6 @@ describe('accounts never share cached data', () => {
     const { fake, acme } = await seeded()
     const cache = new MemoryCache()
     await fake.organizations(cache).collect()
-    const { OrganizationEndpoint, BasicAuth } = await import('../src/index.ts')
     const other = new OrganizationEndpoint(BasicAuth.fromApiToken(OTHER.apiToken), cache, { baseURL: fake.server.baseURL })
     const sent = fake.sent()
     expect(await other.get(acme)).toBeNull()
@@ -242,7 +243,7 @@ describe('bad input costs no request', () => {
     const orgs = fake.organizations(new MemoryCache())
     await expect(orgs.get(id as number)).rejects.toBeInstanceOf(InputError)
     await expect(orgs.edit(id as number, 'Name')).rejects.toBeInstanceOf(InputError)
-    await expect(orgs.delete(id as number)).rejects.toThrow(/id must be a positive whole number/)
+    await expect(orgs.delete(id as number)).rejects.toThrow(/organization must be a positive whole-number id/)
     expect(fake.sent()).toBe(0)
   })
 

@@ -1,7 +1,9 @@
 import { inspect } from 'node:util'
 import { describe, expect, it, vi } from 'vitest'
 import {
+  BasicAuth,
   HTTPStatusError,
+  OrganizationEndpoint,
   NetworkError,
   PlanRestrictionError,
   QuotaError,
@@ -56,21 +58,13 @@ describe('error replies become typed errors with the server’s words', () => {
     fake.mock.inject({ type: 'status', status: 401, body: '', headers: { 'X-Authorization-Missing': 'true' } })
     expect(await failureOf(endpoint.collect())).toMatchObject({ name: 'HTTPStatusError', status: 401 })
 
-    const stranger = await startFake({ accounts: [{ id: 2, email: 'b@x.io', password: 'p', apiToken: 'other', fullname: 'B' }] })
-    expect(await failureOf(stranger.organizations(null, { reRaise: true }).collect())).toMatchObject({ status: 403 })
+    const stranger = new OrganizationEndpoint(BasicAuth.fromApiToken('not-a-known-token'), null, {
+      baseURL: fake.server.baseURL,
+      reRaise: true,
+    })
+    expect(await failureOf(stranger.collect())).toMatchObject({ status: 403 })
 
     expect(await failureOf(endpoint.get(123456))).toMatchObject({ status: 404, serverMessage: 'Invalid organization ID' })
-
-    fake.mock.inject({
-      type: 'status',
-      status: 402,
-      body: '"You have hit your hourly limit for API calls. Your quota will reset in 1838 seconds."',
-      headers: { ...json, 'X-Toggl-Quota-Remaining': '0', 'X-Toggl-Quota-Resets-In': '1838' },
-    })
-    const quota = await failureOf(endpoint.collect())
-    expect(quota).toBeInstanceOf(QuotaError)
-    expect(quota).toMatchObject({ status: 402, remaining: 0, resetsIn: 1838 })
-    expect(quota.message).toContain('Your quota will reset in 1838 seconds')
 
     fake.mock.inject({ type: 'status', status: 402, body: '"Upgrade needed"', headers: json })
     const plan = await failureOf(endpoint.collect())
@@ -82,17 +76,45 @@ describe('error replies become typed errors with the server’s words', () => {
 
     fake.mock.inject({ type: 'status', status: 500, body: '"boom"', headers: json })
     expect(await failureOf(endpoint.collect())).toMatchObject({ name: 'HTTPStatusError', status: 500, serverMessage: 'boom' })
+
+    // Last: a spent quota makes every later call of this account fail fast.
+    fake.mock.inject({
+      type: 'status',
+      status: 402,
+      body: '"You have hit your hourly limit for API calls. Your quota will reset in 1838 seconds."',
+      headers: { ...json, 'X-Toggl-Quota-Remaining': '0', 'X-Toggl-Quota-Resets-In': '1838' },
+    })
+    const quota = await failureOf(endpoint.collect())
+    expect(quota).toBeInstanceOf(QuotaError)
+    expect(quota).toMatchObject({ status: 402, remaining: 0, resetsIn: 1838 })
+    expect(quota.message).toContain('Your quota will reset in 1838 seconds')
+
   })
 
-  it('answers the real quota 402 of the fake with QuotaError, without retrying', async () => {
+  it('stops sending once a reply says the quota is spent, until it resets', async () => {
     const fake = await startFake({ quotaPerHour: 2 })
     const endpoint = fake.organizations()
     await endpoint.collect({ refresh: true })
     await endpoint.collect({ refresh: true })
+    expect(endpoint.quota).toMatchObject({ remaining: 0 })
     const error = await failureOf(endpoint.collect({ refresh: true }))
     expect(error).toBeInstanceOf(QuotaError)
-    expect((error as QuotaError).resetsIn).toBeGreaterThan(0)
-    expect(fake.sent()).toBe(3)
+    expect(error.message).toContain('not sent')
+    expect((error as QuotaError).resetsIn).toBeGreaterThan(3500)
+    // Another client of the same account knows too: the quota belongs to the account.
+    await failureOf(fake.organizations().collect())
+    expect(fake.sent()).toBe(2)
+  })
+
+  it('sends again once the reported reset time has passed', async () => {
+    const fake = await startFake()
+    fake.mock.inject({ type: 'status', status: 200, body: '[]', headers: { ...json, 'X-Toggl-Quota-Remaining': '0', 'X-Toggl-Quota-Resets-In': '1' } })
+    const endpoint = fake.organizations()
+    await endpoint.collect()
+    expect(await failureOf(endpoint.collect())).toMatchObject({ name: 'QuotaError', resetsIn: 1 })
+    await new Promise((resolve) => setTimeout(resolve, 1100))
+    await expect(endpoint.collect()).resolves.toEqual([])
+    expect(fake.sent()).toBe(2)
   })
 })
 
@@ -270,7 +292,6 @@ describe('no error form ever shows the token', () => {
   it('holds for every failure kind', async () => {
     const token = 'f0e1d2c3b4a5968778695a4b3c2d1e0f'
     const fake = await startFake({ accounts: [{ id: 1, email: 'x@y.z', password: 'p', apiToken: token, fullname: 'X' }] })
-    const { OrganizationEndpoint, BasicAuth } = await import('../src/index.ts')
     const endpoint = new OrganizationEndpoint(BasicAuth.fromApiToken(token), null, {
       baseURL: fake.server.baseURL,
       retries: 0,

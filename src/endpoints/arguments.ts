@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import { InputError, NamingError } from '../errors.ts'
-import { describe } from '../options.ts'
+import { describe } from '../describe.ts'
 
 /** Per-call options every method takes. */
 export interface CallOptions {
@@ -18,11 +18,11 @@ export interface ReadOptions extends CallOptions {
 }
 
 /** An id from a number or from a model carrying one; Toggl ids are positive safe integers. */
-export function idOf(value: unknown, where: string): number {
+export function idOf(value: unknown, where: string, argument: string): number {
   const id = value !== null && typeof value === 'object' && 'id' in value ? value.id : value
   if (Number.isSafeInteger(id) && (id as number) > 0) return id as number
   const what = value !== null && typeof value === 'object' && !('id' in value) ? 'an object without `id`' : describe(id)
-  throw new InputError(`${where}: the id must be a positive whole number (or a model with one), got ${what}`)
+  throw new InputError(`${where}: ${argument} must be a positive whole-number id (or a model with one), got ${what}`)
 }
 
 /** A validated name, or a `NamingError` saying which rule it breaks. */

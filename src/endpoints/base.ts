@@ -1,10 +1,17 @@
 import * as v from 'valibot'
 import { BasicAuth } from '../auth.ts'
 import type { TogglCache } from '../cache/types.ts'
+import { cacheGuardOf, type CacheGuard } from './cache-guard.ts'
 import { HTTPStatusError, InputError, ResponseValidationError } from '../errors.ts'
 import { resolveOptions, type EndpointOptions } from '../options.ts'
 import type { QuotaInfo } from '../quota.ts'
 import { RequestCore, type RequestSpec } from '../request.ts'
+
+export interface CacheScope {
+  cache: TogglCache
+  partition: string
+  guard: CacheGuard
+}
 
 /**
  * What every endpoint shares: checked constructor arguments, the request core, the account's cache
@@ -34,10 +41,15 @@ export abstract class TogglEndpoint {
     return this.core.quota
   }
 
-  /** Cache entries belong to one account on one API, never to the token itself. */
-  protected partition(): Promise<string> {
+  /**
+   * The cache as this account sees it: its partition (one account on one API, named by a hash,
+   * never by the token) and the guard that orders its updates; `undefined` without a cache.
+   */
+  protected async cacheScope(): Promise<CacheScope | undefined> {
+    if (!this.cache) return undefined
     this.#partition ??= this.#auth.accountKey().then((key) => `${key}@${this.core.options.baseURL}`)
-    return this.#partition
+    const partition = await this.#partition
+    return { cache: this.cache, partition, guard: cacheGuardOf(this.cache, partition) }
   }
 
   /** Sends `spec` and checks the reply against `schema`; a mismatch names the field path. */

@@ -12,7 +12,8 @@ import {
   type TogglOrganization,
 } from '../schemas/organization.ts'
 import { callOptionsOf, idOf, nameOf, type CallOptions, type ReadOptions } from './arguments.ts'
-import { TogglEndpoint } from './base.ts'
+import { TogglEndpoint, type CacheScope } from './base.ts'
+import type { WriteOutcome } from './cache-guard.ts'
 
 /** A model or its id: every method that names an organization takes either. */
 export type OrganizationRef = number | { id: number }
@@ -42,17 +43,18 @@ export class OrganizationEndpoint extends TogglEndpoint {
    * @returns `null` when Toggl answers 404 or 403 (the cached copy is dropped), unless `reRaise`.
    */
   async get(organization: OrganizationRef, options?: ReadOptions): Promise<TogglOrganization | null> {
-    const id = idOf(organization, 'OrganizationEndpoint.get')
+    const id = idOf(organization, 'OrganizationEndpoint.get', 'organization')
     const { refresh, signal } = callOptionsOf(options, 'OrganizationEndpoint.get')
-    if (!refresh) {
-      const cached = await this.#cached(id)
+    const scope = await this.cacheScope()
+    if (scope && !refresh) {
+      const cached = await cachedOrganization(scope, id)
       if (cached) return cached
     }
     try {
-      return await this.#fetchOne(id, signal)
+      return await this.#fetchOne(scope, id, signal)
     } catch (error) {
       if (!this.isQuietMiss(error)) throw error
-      await this.#forget(id)
+      if (scope) await scope.guard.update(() => forget(scope, id))
       return null
     }
   }
@@ -69,9 +71,10 @@ export class OrganizationEndpoint extends TogglEndpoint {
       workspace_name: nameOf(WorkspaceNameSchema, workspaceName, where),
     }
     const { signal } = callOptionsOf(options, where)
-    const created = await this.fetchValid({ method: 'POST', path: '/organizations', body, signal }, CreatedOrganizationSchema)
-    await this.#withCache((cache, partition) => cache.delete(partition, LIST_KEY))
-    return created
+    const send = () => this.fetchValid({ method: 'POST', path: '/organizations', body, signal }, CreatedOrganizationSchema)
+    const scope = await this.cacheScope()
+    // Even a failed POST may have created it (a timeout after Toggl acted), so the list goes either way.
+    return scope ? scope.guard.write(send, () => scope.cache.delete(scope.partition, LIST_KEY)) : send()
   }
 
   /**
@@ -81,15 +84,20 @@ export class OrganizationEndpoint extends TogglEndpoint {
    */
   async edit(organization: OrganizationRef, name: string, options?: CallOptions): Promise<TogglOrganization> {
     const where = 'OrganizationEndpoint.edit'
-    const id = idOf(organization, where)
+    const id = idOf(organization, where, 'organization')
     const body = { name: nameOf(OrganizationNameSchema, name, where) }
     const { signal } = callOptionsOf(options, where)
-    await this.core.send({ method: 'PUT', path: `/organizations/${id}`, body, signal })
-    const cached = await this.#cached(id)
-    if (!cached) return this.#fetchOne(id, signal)
-    const renamed = { ...cached, name: body.name }
-    await this.#withCache((cache, partition) => cache.put(partition, organizationKey(id), renamed))
-    return renamed
+    const send = () => this.core.send({ method: 'PUT', path: `/organizations/${id}`, body, signal })
+    const scope = await this.cacheScope()
+    if (!scope) {
+      await send()
+      return this.#fetchOne(scope, id, signal)
+    }
+    let renamed: TogglOrganization | undefined
+    await scope.guard.write(send, async (outcome) => {
+      renamed = await renameCached(scope, id, body.name, outcome)
+    })
+    return renamed ?? this.#fetchOne(scope, id, signal)
   }
 
   /**
@@ -99,24 +107,14 @@ export class OrganizationEndpoint extends TogglEndpoint {
    */
   async collect(options?: ReadOptions): Promise<TogglOrganization[]> {
     const { refresh, signal } = callOptionsOf(options, 'OrganizationEndpoint.collect')
-    if (!refresh) {
-      const cached = await this.#cachedList()
+    const scope = await this.cacheScope()
+    if (scope && !refresh) {
+      const cached = await cachedList(scope)
       if (cached) return cached
     }
+    const commit = scope?.guard.beginRead()
     const organizations = await this.fetchValid({ method: 'GET', path: '/me/organizations', signal }, OrganizationListSchema)
-    await this.#withCache(async (cache, partition) => {
-      const listed = new Set(organizations.map(({ id }) => id))
-      // Anything cached that the complete list lacks is an organization this account has left.
-      for (const entry of await cache.entries(partition)) {
-        const id = idOfKey(entry.key)
-        if (id !== undefined && !listed.has(id)) await cache.delete(partition, entry.key)
-      }
-      for (const organization of organizations) {
-        await cache.put(partition, organizationKey(organization.id), organization)
-      }
-      // Written last, so a list is never found whose members were not stored.
-      await cache.put(partition, LIST_KEY, [...listed])
-    })
+    if (scope && commit) await commit(() => storeList(scope, organizations))
     return organizations
   }
 
@@ -127,63 +125,86 @@ export class OrganizationEndpoint extends TogglEndpoint {
    */
   async delete(organization: OrganizationRef, options?: CallOptions): Promise<void> {
     const where = 'OrganizationEndpoint.delete'
-    const id = idOf(organization, where)
+    const id = idOf(organization, where, 'organization')
     const { signal } = callOptionsOf(options, where)
-    try {
-      await this.core.send({ method: 'DELETE', path: `/organizations/${id}/users/leave`, signal })
-    } catch (error) {
-      const quiet = !this.core.options.reRaise && error instanceof HTTPStatusError && error.status === 404
-      if (!quiet) throw error
-    } finally {
-      await this.#forget(id)
+    const send = async () => {
+      try {
+        await this.core.send({ method: 'DELETE', path: `/organizations/${id}/users/leave`, signal })
+      } catch (error) {
+        const quiet = !this.core.options.reRaise && error instanceof HTTPStatusError && error.status === 404
+        if (!quiet) throw error
+      }
     }
+    const scope = await this.cacheScope()
+    return scope ? scope.guard.write(send, () => forget(scope, id)) : send()
   }
 
-  async #fetchOne(id: number, signal: AbortSignal | undefined): Promise<TogglOrganization> {
+  async #fetchOne(scope: CacheScope | undefined, id: number, signal: AbortSignal | undefined): Promise<TogglOrganization> {
+    const commit = scope?.guard.beginRead()
     const organization = await this.fetchValid({ method: 'GET', path: `/organizations/${id}`, signal }, OrganizationSchema)
-    await this.#withCache(async (cache, partition) => {
-      await cache.put(partition, organizationKey(id), organization)
-      const list = v.safeParse(ListSchema, await cache.find(partition, LIST_KEY))
-      // A member of an organization the stored list lacks: that list is no longer complete.
-      if (list.success && !list.output.includes(id)) await cache.delete(partition, LIST_KEY)
-    })
+    if (scope && commit) await commit(() => storeOne(scope, organization))
     return organization
   }
+}
 
-  async #cached(id: number): Promise<TogglOrganization | undefined> {
-    return this.#withCache(async (cache, partition) => {
-      const found = v.safeParse(OrganizationSchema, await cache.find(partition, organizationKey(id)))
-      return found.success ? found.output : undefined
-    })
-  }
+async function cachedOrganization({ cache, partition }: CacheScope, id: number): Promise<TogglOrganization | undefined> {
+  const found = v.safeParse(OrganizationSchema, await cache.find(partition, organizationKey(id)))
+  return found.success ? found.output : undefined
+}
 
-  async #cachedList(): Promise<TogglOrganization[] | undefined> {
-    return this.#withCache(async (cache, partition) => {
-      const ids = v.safeParse(ListSchema, await cache.find(partition, LIST_KEY))
-      if (!ids.success) return undefined
-      const organizations: TogglOrganization[] = []
-      for (const id of ids.output) {
-        const found = v.safeParse(OrganizationSchema, await cache.find(partition, organizationKey(id)))
-        // One member expired or dropped: the list is no longer whole, so it does not count.
-        if (!found.success) return undefined
-        organizations.push(found.output)
-      }
-      return organizations
-    })
+async function cachedList(scope: CacheScope): Promise<TogglOrganization[] | undefined> {
+  const ids = v.safeParse(ListSchema, await scope.cache.find(scope.partition, LIST_KEY))
+  if (!ids.success) return undefined
+  const organizations: TogglOrganization[] = []
+  for (const id of ids.output) {
+    const organization = await cachedOrganization(scope, id)
+    // One member expired or dropped: the list is no longer whole, so it does not count.
+    if (!organization) return undefined
+    organizations.push(organization)
   }
+  return organizations
+}
 
-  /** Drops an organization and the list that named it: membership changed, or may have. */
-  async #forget(id: number): Promise<void> {
-    await this.#withCache(async (cache, partition) => {
-      await cache.delete(partition, organizationKey(id))
-      await cache.delete(partition, LIST_KEY)
-    })
-  }
+async function storeOne({ cache, partition }: CacheScope, organization: TogglOrganization): Promise<void> {
+  await cache.put(partition, organizationKey(organization.id), organization)
+  const list = v.safeParse(ListSchema, await cache.find(partition, LIST_KEY))
+  // A member of an organization the stored list lacks: that list is no longer complete.
+  if (list.success && !list.output.includes(organization.id)) await cache.delete(partition, LIST_KEY)
+}
 
-  async #withCache<T>(use: (cache: TogglCache, partition: string) => Promise<T>): Promise<T | undefined> {
-    if (!this.cache) return undefined
-    return use(this.cache, await this.partition())
+async function storeList({ cache, partition }: CacheScope, organizations: TogglOrganization[]): Promise<void> {
+  const listed = new Set(organizations.map(({ id }) => id))
+  // Anything cached that the complete list lacks is an organization this account has left.
+  for (const entry of await cache.entries(partition)) {
+    const id = idOfKey(entry.key)
+    if (id !== undefined && !listed.has(id)) await cache.delete(partition, entry.key)
   }
+  for (const organization of organizations) await cache.put(partition, organizationKey(organization.id), organization)
+  // Written last, so a list is never found whose members were not stored.
+  await cache.put(partition, LIST_KEY, [...listed])
+}
+
+/**
+ * After a PUT: the cached copy with its new name, when the rename certainly is the last one Toggl
+ * applied. Otherwise the copy is dropped (a clear 4xx refusal changed nothing and keeps it).
+ */
+async function renameCached(scope: CacheScope, id: number, name: string, outcome: WriteOutcome): Promise<TogglOrganization | undefined> {
+  const refused = outcome.error instanceof HTTPStatusError && outcome.error.status < 500
+  if (refused) return undefined
+  const cached = outcome.alone && !outcome.error ? await cachedOrganization(scope, id) : undefined
+  if (!cached) {
+    await scope.cache.delete(scope.partition, organizationKey(id))
+    return undefined
+  }
+  const renamed = { ...cached, name }
+  await scope.cache.put(scope.partition, organizationKey(id), renamed)
+  return renamed
+}
+
+/** Drops an organization and the list that named it: membership changed, or may have. */
+async function forget({ cache, partition }: CacheScope, id: number): Promise<void> {
+  await cache.delete(partition, organizationKey(id))
+  await cache.delete(partition, LIST_KEY)
 }
 
 function idOfKey(key: string): number | undefined {

@@ -10,23 +10,27 @@ export interface Fake {
   mock: TogglMock
   server: MockServer
   auth: BasicAuth
-  /** An endpoint on the loopback fake, signed in as the demo account, with fast retries. */
+  /** An endpoint on the loopback fake, signed in as the first account, with fast retries. */
   organizations(cache?: TogglCache | null, options?: EndpointOptions): OrganizationEndpoint
   /** How many requests the fake has received so far. */
   sent(): number
 }
 
 const running: MockServer[] = []
+let fakes = 0
 afterEach(async () => {
   await Promise.all(running.splice(0).map((server) => server.close()))
 })
 
 /** The fake Toggl API on a real loopback port, closed after each test. */
-export async function startFake(options?: TogglMockOptions): Promise<Fake> {
-  const mock = createTogglMock(options)
+export async function startFake(options: TogglMockOptions = {}): Promise<Fake> {
+  // A token of its own per fake: clients of one account share quota and rate state in this realm,
+  // and a later fake may get an earlier one's port (and so its base URL).
+  const accounts = options.accounts ?? [{ ...DEMO_ACCOUNT, apiToken: `demo-token-${++fakes}` }]
+  const mock = createTogglMock({ ...options, accounts })
   const server = await serveTogglMock(mock)
   running.push(server)
-  const auth = BasicAuth.fromApiToken(DEMO_ACCOUNT.apiToken)
+  const auth = BasicAuth.fromApiToken(accounts[0]!.apiToken)
   return {
     mock,
     server,

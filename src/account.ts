@@ -1,0 +1,37 @@
+import type { BasicAuth } from './auth.ts'
+import type { QuotaInfo } from './quota.ts'
+import { RateScheduler, type RateLimit } from './rate-limit.ts'
+import type { SharedRead } from './shared-read.ts'
+import type { TogglReply } from './request.ts'
+
+/**
+ * What every client of one account on one API shares within this JS realm: the quota last
+ * reported, the GETs in flight (so identical ones are sent once), and the rate scheduler.
+ */
+export class AccountState {
+  quota: QuotaInfo | null = null
+  readonly reads = new Map<string, SharedRead<TogglReply>>()
+  scheduler: RateScheduler | undefined
+
+  useRateLimit(limit: RateLimit): RateScheduler {
+    if (this.scheduler) this.scheduler.tighten(limit)
+    else this.scheduler = new RateScheduler(limit)
+    return this.scheduler
+  }
+
+  /** Seconds until a spent quota frees up, or 0 when requests may be sent. */
+  quotaBlockedFor(now: number): number {
+    if (!this.quota || this.quota.remaining > 0) return 0
+    return Math.max(0, Math.ceil((this.quota.at + this.quota.resetsIn * 1000 - now) / 1000))
+  }
+}
+
+// Keyed by the Authorization value in memory only, the same secret the BasicAuth already holds.
+const accounts = new Map<string, AccountState>()
+
+export function accountStateOf(auth: BasicAuth, baseURL: string): AccountState {
+  const key = `${baseURL}\n${auth.header()}`
+  let state = accounts.get(key)
+  if (!state) accounts.set(key, (state = new AccountState()))
+  return state
+}

@@ -1,0 +1,36 @@
+/**
+ * One request that several callers wait on. Each caller may abort its own wait; the request itself
+ * is aborted only when every caller has given up, so one impatient caller never fails the others.
+ */
+export class SharedRead<T> {
+  readonly #controller = new AbortController()
+  readonly #result: Promise<T>
+  #waiting = 0
+
+  constructor(run: (signal: AbortSignal) => Promise<T>) {
+    this.#result = run(this.#controller.signal)
+    // Callers that all aborted leave the result unobserved; it must not surface as unhandled.
+    this.#result.catch(() => {})
+  }
+
+  get settled(): Promise<unknown> {
+    return this.#result.then(
+      () => undefined,
+      () => undefined,
+    )
+  }
+
+  join(signal: AbortSignal | undefined): Promise<T> {
+    signal?.throwIfAborted()
+    this.#waiting++
+    if (!signal) return this.#result
+    return new Promise<T>((resolve, reject) => {
+      const onAbort = () => {
+        if (--this.#waiting === 0) this.#controller.abort(signal.reason)
+        reject(signal.reason)
+      }
+      signal.addEventListener('abort', onAbort, { once: true })
+      this.#result.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort))
+    })
+  }
+}
