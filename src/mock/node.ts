@@ -30,11 +30,9 @@ const DEFAULT_BASE_PATH = '/api/v9'
  * a client that goes away aborts the `Request.signal` the handler sees.
  */
 export async function serveTogglMock(target: TogglMock | Handler, options: ServeOptions = {}): Promise<MockServer> {
-  const handle = typeof target === 'function' ? target : target.handle
   const basePath = typeof target === 'function' ? DEFAULT_BASE_PATH : target.basePath
   const sockets = new Set<Socket>()
-  let origin = ''
-  const server = createServer((incoming, outgoing) => void respond(incoming, outgoing, origin, handle))
+  const server = createServer(toNodeListener(target))
   server.on('connection', (socket) => {
     sockets.add(socket)
     socket.once('close', () => sockets.delete(socket))
@@ -47,7 +45,7 @@ export async function serveTogglMock(target: TogglMock | Handler, options: Serve
     })
   })
   const { address, port } = server.address() as AddressInfo
-  origin = `http://${urlHost(address)}:${port}`
+  const origin = `http://${urlHost(address)}:${port}`
 
   let closing: Promise<void> | undefined
   return {
@@ -63,14 +61,23 @@ export async function serveTogglMock(target: TogglMock | Handler, options: Serve
   }
 }
 
-async function respond(incoming: IncomingMessage, outgoing: ServerResponse, origin: string, handle: Handler): Promise<void> {
+/**
+ * The fake (or any web-standard handler) as a Node request listener, which is also Connect-style
+ * middleware (Vite's dev server mounts it so).
+ */
+export function toNodeListener(target: TogglMock | Handler): (incoming: IncomingMessage, outgoing: ServerResponse) => void {
+  const handle = typeof target === 'function' ? target : target.handle
+  return (incoming, outgoing) => void respond(incoming, outgoing, handle)
+}
+
+async function respond(incoming: IncomingMessage, outgoing: ServerResponse, handle: Handler): Promise<void> {
   const aborter = new AbortController()
   outgoing.once('close', () => {
     if (!outgoing.writableFinished) aborter.abort(new Error('the client closed the connection'))
   })
   let response: Response
   try {
-    response = await handle(await toRequest(incoming, origin, aborter.signal))
+    response = await handle(await toRequest(incoming, aborter.signal))
   } catch (error) {
     // After an abort nobody is listening; otherwise the handler itself failed.
     if (!aborter.signal.aborted) {
@@ -93,12 +100,13 @@ async function respond(incoming: IncomingMessage, outgoing: ServerResponse, orig
   }
 }
 
-async function toRequest(incoming: IncomingMessage, origin: string, signal: AbortSignal): Promise<Request> {
+async function toRequest(incoming: IncomingMessage, signal: AbortSignal): Promise<Request> {
   const headers = new Headers()
   const raw = incoming.rawHeaders
   for (let i = 0; i + 1 < raw.length; i += 2) headers.append(raw[i] ?? '', raw[i + 1] ?? '')
   const method = incoming.method ?? 'GET'
-  const url = new URL(incoming.url ?? '/', origin)
+  // The fake reads only the path; the host is whatever the client addressed.
+  const url = new URL(incoming.url ?? '/', `http://${incoming.headers.host ?? 'localhost'}`)
   if (method === 'GET' || method === 'HEAD') return new Request(url, { method, headers, signal })
   const chunks: Uint8Array[] = []
   for await (const chunk of incoming) chunks.push(chunk as Uint8Array)

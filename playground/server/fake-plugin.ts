@@ -1,0 +1,79 @@
+import type { ServerResponse } from 'node:http'
+import type { Plugin } from 'vite'
+import type { TogglMock } from '../../src/mock/index.ts'
+import { toNodeListener } from '../../src/mock/node.ts'
+import { createDemoFake } from '../shared/demo-fake.ts'
+import { isFaultId, MAX_FAULT_REPEATS, PLAYGROUND_FAULTS } from '../shared/faults.ts'
+import { CONTROL_PATH, FAKE_API_PATH, REAL_API_PREFIX, type FakeStatus } from '../shared/routes.ts'
+
+/**
+ * Mounts the fake Toggl API on the dev server, at the same origin as the page, plus its control
+ * route (see `shared/routes.ts`). Only `vite` (serve) gets it: a build runs the fake in the page.
+ */
+export function fakeTogglApi(): Plugin {
+  let mock = createDemoFake()
+  // Reads `mock` per request, so a reset takes effect at once.
+  const answerFake = toNodeListener((webRequest) => mock.handle(webRequest))
+
+  function control(method: string, url: URL, response: ServerResponse): void {
+    const route = `${method} ${url.pathname.slice(CONTROL_PATH.length)}`
+    if (route === 'GET /status') return sendJson(response, 200, statusOf(mock))
+    if (route === 'POST /reset') {
+      mock = createDemoFake()
+      return void response.writeHead(204).end()
+    }
+    const faultId = /^POST \/faults\/([\w-]+)$/.exec(route)?.[1]
+    if (faultId !== undefined) return injectFault(mock, faultId, url.searchParams, response)
+    sendJson(response, 404, `no control route ${route}`)
+  }
+
+  return {
+    name: 'togglkit-playground-fake',
+    apply: 'serve',
+    configureServer(server) {
+      server.middlewares.use((request, response, next) => {
+        const url = new URL(request.url ?? '/', 'http://playground.localhost')
+        if (isUnder(url.pathname, FAKE_API_PATH)) {
+          answerFake(request, response)
+        } else if (isUnder(url.pathname, CONTROL_PATH)) {
+          control(request.method ?? 'GET', url, response)
+        } else {
+          next()
+        }
+      })
+      const printUrls = server.printUrls.bind(server)
+      server.printUrls = () => {
+        printUrls()
+        server.config.logger.info(
+          `  fake Toggl API at ${FAKE_API_PATH} (token "demo-token"); the real one through ${REAL_API_PREFIX}/`,
+        )
+      }
+    },
+  }
+}
+
+function injectFault(mock: TogglMock, id: string, query: URLSearchParams, response: ServerResponse): void {
+  const times = Number(query.get('times') ?? '1')
+  if (!isFaultId(id)) return sendJson(response, 404, `no fault "${id}"`)
+  if (!Number.isInteger(times) || times < 1 || times > MAX_FAULT_REPEATS) {
+    return sendJson(response, 400, `times must be a whole number from 1 to ${MAX_FAULT_REPEATS}`)
+  }
+  mock.inject(PLAYGROUND_FAULTS[id].fault, times)
+  response.writeHead(204).end()
+}
+
+function statusOf(mock: TogglMock): FakeStatus {
+  return {
+    received: mock.requests.length,
+    requests: mock.requests.map(({ method, path, status }) => ({ method, path, status })),
+  }
+}
+
+function sendJson(response: ServerResponse, status: number, value: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+  response.end(JSON.stringify(value))
+}
+
+function isUnder(pathname: string, base: string): boolean {
+  return pathname === base || pathname.startsWith(`${base}/`)
+}

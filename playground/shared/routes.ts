@@ -1,0 +1,23 @@
+/** Where the dev server mounts the fake Toggl API: the fake's own base path, as Toggl's. */
+export const FAKE_API_PATH = '/api/v9'
+
+/** The dev server proxies this prefix to https://api.track.toggl.com, so the browser meets no CORS wall. */
+export const REAL_API_PREFIX = '/toggl'
+export const REAL_API_ORIGIN = 'https://api.track.toggl.com'
+
+/**
+ * The dev server's control route for its fake; the page injects faults and reads the request count
+ * through it, and so do the end-to-end tests.
+ *
+ * - `GET  /__fake/status`                      {@link FakeStatus}
+ * - `POST /__fake/faults/{FaultId}?times=n`    queues a fault for the next n requests
+ * - `POST /__fake/reset`                       a freshly seeded fake, without queued faults
+ */
+export const CONTROL_PATH = '/__fake'
+
+export interface FakeStatus {
+  /** How many requests the fake has received since it was (re)seeded. */
+  received: number
+  /** Method, path and status of each; never headers, which carry credentials. */
+  requests: { method: string; path: string; status: number }[]
+}
