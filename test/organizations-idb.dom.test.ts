@@ -46,6 +46,8 @@ describe('OrganizationEndpoint over IndexedDB', () => {
     expect(await orgs.collect()).toMatchObject([{ id, name: 'Acme' }])
     expect(await orgs.edit(id, 'Acme 2')).toMatchObject({ id, name: 'Acme 2' })
     expect(await orgs.get(id)).toMatchObject({ name: 'Acme 2' })
+    // Nothing could be cached: edit fetched the renamed organization, and get asked again.
+    expect(fake.mock.requests.map((r) => r.method)).toEqual(['GET', 'PUT', 'GET', 'GET'])
     expect(onWarning).toHaveBeenCalled()
   })
 
