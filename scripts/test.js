@@ -1,6 +1,7 @@
-// The README's test command: type-check, then every Vitest project. The Chromium project needs
-// Debian's /usr/bin/chromium; without it a developer's run skips only that project (loudly), while
-// CI (CI=true) fails, because a green run that never opened a browser would hide real breakage.
+// The README's test command: type-check, build, every Vitest project, then the Deno suite. The
+// Chromium project needs Debian's /usr/bin/chromium; without it a developer's run skips only that
+// project (loudly), while CI (CI=true) fails, because a green run that never opened a browser would
+// hide real breakage.
 import { existsSync } from 'node:fs'
 import { spawnSync } from 'node:child_process'
 
@@ -25,5 +26,9 @@ if (!hasChromium) {
 }
 
 run('npx', ['tsc', '-p', 'tsconfig.json'])
+// The package and bundle tests install the packed build, so it must be fresh.
+run('npm', ['run', 'build'])
 const projects = ['node', 'happy-dom', ...(hasChromium ? ['chromium', 'e2e'] : [])]
 run('npx', ['vitest', 'run', ...projects.flatMap((p) => ['--project', p])])
+// Deno through the `deno` npm package: type-check, its own test suite, and a JSR publish dry run.
+run('npm', ['run', 'test:deno'])

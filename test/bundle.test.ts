@@ -1,0 +1,77 @@
+// Web apps that bundle the installed togglkit with Vite for browsers (test/fixtures/*-app): no Node
+// built-in may reach a bundle, idb must arrive only when createCache() asks for it, and an app that
+// only checks names must not pay for the HTTP client or the cache. Needs a fresh `npm run build`
+// (npm test runs it); prints each bundle's gzip size and holds the app to package.json's budget.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  bundleForBrowser,
+  createConsumerProject,
+  describeBundle,
+  manifest,
+  totalGzipBytes,
+  type BundledChunk,
+  type ConsumerProject,
+} from '../scripts/packed-consumer.js'
+
+const holds = (chunk: BundledChunk, dependency: string) =>
+  chunk.moduleIds.some((id) => id.includes(`/node_modules/${dependency}/`))
+
+/** Each match with a little code around it: enough to find it, unlike a dump of the whole bundle. */
+const mentionsOf = (code: string, pattern: RegExp) =>
+  [...code.matchAll(pattern)].map(({ index }) => code.slice(Math.max(0, index - 40), index + 40))
+
+function entryOf(chunks: BundledChunk[]): BundledChunk {
+  const entries = chunks.filter((chunk) => chunk.isEntry)
+  expect(entries).toHaveLength(1)
+  return entries[0] as BundledChunk
+}
+
+let project: ConsumerProject
+let organizationsApp: BundledChunk[]
+let nameCheckApp: BundledChunk[]
+
+beforeAll(async () => {
+  project = createConsumerProject()
+  organizationsApp = await bundleForBrowser(project.addFixture('organizations-app'))
+  nameCheckApp = await bundleForBrowser(project.addFixture('name-check-app'))
+  console.log(`${describeBundle('organizations-app', organizationsApp)}\n${describeBundle('name-check-app', nameCheckApp)}`)
+}, 60_000)
+
+afterAll(() => project?.remove())
+
+describe('a browser bundle of togglkit', () => {
+  it.each(['organizations-app', 'name-check-app'])('%s holds no Node built-in', (app) => {
+    const chunks = app === 'organizations-app' ? organizationsApp : nameCheckApp
+    for (const chunk of chunks) {
+      // Vite swaps a Node built-in that a browser build reaches for this empty stand-in.
+      expect(chunk.moduleIds.filter((id) => id.startsWith('node:') || id.includes('__vite-browser-external'))).toEqual([])
+      expect(mentionsOf(chunk.code, /["'`]node:|\bBuffer\b|\bprocess\b/g)).toEqual([])
+    }
+  })
+
+  it('loads idb in a chunk of its own, only through import()', () => {
+    const entry = entryOf(organizationsApp)
+    expect(holds(entry, 'togglkit') && holds(entry, 'ofetch') && holds(entry, 'valibot')).toBe(true)
+    expect(holds(entry, 'idb')).toBe(false)
+
+    const idbChunks = organizationsApp.filter((chunk) => holds(chunk, 'idb'))
+    expect(idbChunks).toHaveLength(1)
+    const idbFile = idbChunks[0]?.fileName ?? ''
+    expect(entry.dynamicImports).toContain(idbFile)
+    expect(organizationsApp.filter((chunk) => chunk.imports.includes(idbFile))).toEqual([])
+  })
+
+  it('tree-shakes an app that only checks names down to the schema and valibot', () => {
+    expect(nameCheckApp).toHaveLength(1)
+    const [bundle] = nameCheckApp as [BundledChunk]
+    expect(holds(bundle, 'togglkit') && holds(bundle, 'valibot')).toBe(true)
+    for (const dependency of ['ofetch', 'ufo', 'destr', 'idb']) expect(holds(bundle, dependency), dependency).toBe(false)
+    expect(bundle.dynamicImports).toEqual([])
+  })
+
+  it('keeps the organizations app within the size budget in package.json', () => {
+    const budget = manifest.sizeBudget['organizations-app']
+    expect(budget, 'package.json "sizeBudget" has no "organizations-app"').toBeDefined()
+    expect(totalGzipBytes(organizationsApp)).toBeLessThanOrEqual(budget?.maxGzipBytes ?? 0)
+  })
+})

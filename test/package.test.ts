@@ -1,0 +1,91 @@
+// The built package as a user gets it after `npm install togglkit`: what the tarball holds, whether
+// its .d.ts files type-check in a strict TypeScript project, and whether plain Node runs all three
+// entry points through the package's `exports`. Needs a fresh `npm run build` (npm test runs it).
+import { spawnSync } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createConsumerProject, manifest, repoRoot, type ConsumerProject } from '../scripts/packed-consumer.js'
+
+const FIXTURES = ['node-consumer', 'organizations-app', 'name-check-app']
+const TSC = join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc')
+
+/**
+ * As strict as a careful user's project, and checking the .d.ts files of togglkit and its
+ * dependencies too (no skipLibCheck); only TypeScript's own lib files are taken as checked.
+ */
+const strictCompilerOptions = {
+  target: 'ES2022',
+  lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+  types: ['node'],
+  strict: true,
+  exactOptionalPropertyTypes: true,
+  noUncheckedIndexedAccess: true,
+  skipLibCheck: false,
+  skipDefaultLibCheck: true,
+}
+
+let project: ConsumerProject
+
+beforeAll(() => {
+  project = createConsumerProject(['@types/node'])
+  for (const fixture of FIXTURES) project.addFixture(fixture)
+}, 60_000)
+
+afterAll(() => project?.remove())
+
+function run(command: string, args: string[]) {
+  const { status, stdout, stderr } = spawnSync(command, args, { cwd: project.dir, encoding: 'utf8', timeout: 60_000 })
+  return { status, stdout, stderr }
+}
+
+/** Writes a tsconfig for the fixtures into the project and runs the repository's tsc on it. */
+function compileFixtures(name: string, compilerOptions: Record<string, unknown>) {
+  const config = join(project.dir, `tsconfig.${name}.json`)
+  const include = FIXTURES.map((fixture) => `${fixture}/**/*.ts`)
+  writeFileSync(config, JSON.stringify({ compilerOptions: { ...strictCompilerOptions, ...compilerOptions }, include }))
+  return run(process.execPath, [TSC, '-p', config])
+}
+
+describe('the npm tarball', () => {
+  it('holds only the build, package.json, the README and the licence: no sources, tests, maps or playground', () => {
+    const outsideDist = project.packedFiles.filter((path) => !path.startsWith('dist/'))
+    expect(outsideDist.sort()).toEqual(['LICENSE', 'README.md', 'package.json'])
+    const built = project.packedFiles.filter((path) => path.startsWith('dist/'))
+    expect(built.filter((path) => !/\.(js|d\.ts)$/.test(path))).toEqual([])
+  })
+
+  it('holds every file the exports point to', () => {
+    const targets = Object.values(manifest.exports).flatMap(({ types, import: code }) => [types, code])
+    expect(targets).not.toEqual([])
+    for (const target of targets) expect(project.packedFiles).toContain(target.replace(/^\.\//, ''))
+  })
+})
+
+describe('TypeScript against the installed .d.ts files', () => {
+  it.each([
+    ['nodenext', { module: 'nodenext', moduleResolution: 'nodenext', noEmit: true }],
+    ['bundler', { module: 'preserve', moduleResolution: 'bundler', noEmit: true }],
+  ])('type-checks the fixtures with moduleResolution %s', (name, options) => {
+    expect(compileFixtures(name, options)).toEqual({ status: 0, stdout: '', stderr: '' })
+  }, 60_000)
+})
+
+describe('plain Node, ESM, through the package exports', () => {
+  it('runs togglkit, togglkit/mock and togglkit/mock/node', () => {
+    // Types were checked above; here TypeScript only strips them.
+    const emitOptions = { module: 'nodenext', moduleResolution: 'nodenext', noCheck: true, outDir: 'out', rootDir: '.' }
+    expect(compileFixtures('emit', emitOptions)).toEqual({ status: 0, stdout: '', stderr: '' })
+
+    const { status, stdout, stderr } = run(process.execPath, [join('out', 'node-consumer', 'main.js')])
+    expect(stderr).toBe('')
+    expect(status).toBe(0)
+    expect(JSON.parse(stdout)).toEqual({
+      cache: 'MemoryCache',
+      created: 'Globex',
+      listed: ['Acme', 'Globex'],
+      refusedWithInputError: true,
+      requests: ['POST /organizations', 'GET /me/organizations'],
+    })
+  }, 60_000)
+})
