@@ -89,7 +89,7 @@ export class RequestCore {
     const reads = this.#account.reads
     let shared = reads.get(url)
     if (!shared) {
-      const read = new SharedRead((signal) => this.#sendWithRetries({ ...spec, signal }, url))
+      const read = new SharedRead((signal) => this.#sendWithRetries({ ...spec, signal }, url), spec.signal)
       reads.set(url, read)
       void read.settled.then(() => reads.get(url) === read && reads.delete(url))
       shared = read

@@ -3,12 +3,14 @@
  * is aborted only when every caller has given up, so one impatient caller never fails the others.
  */
 export class SharedRead<T> {
-  readonly #controller = new AbortController()
+  /** Only when the first caller can abort: a caller without a signal keeps the request wanted. */
+  readonly #controller: AbortController | undefined
   readonly #result: Promise<T>
   #waiting = 0
 
-  constructor(run: (signal: AbortSignal) => Promise<T>) {
-    this.#result = run(this.#controller.signal)
+  constructor(run: (signal: AbortSignal | undefined) => Promise<T>, firstSignal: AbortSignal | undefined) {
+    this.#controller = firstSignal ? new AbortController() : undefined
+    this.#result = run(this.#controller?.signal)
     // Callers that all aborted leave the result unobserved; it must not surface as unhandled.
     this.#result.catch(() => {})
   }
@@ -26,7 +28,7 @@ export class SharedRead<T> {
     if (!signal) return this.#result
     return new Promise<T>((resolve, reject) => {
       const onAbort = () => {
-        if (--this.#waiting === 0) this.#controller.abort(signal.reason)
+        if (--this.#waiting === 0) this.#controller?.abort(signal.reason)
         reject(signal.reason)
       }
       signal.addEventListener('abort', onAbort, { once: true })

@@ -39,9 +39,13 @@ export class HourlyQuota {
     return this.#status(this.#window(key, now), now)
   }
 
+  /** The key's request times still in the window; they are in order, so the expired lead. */
   #window(key: string, now: number): number[] {
-    const window = (this.#windows.get(key) ?? []).filter((time) => time + WINDOW_MS > now)
-    this.#windows.set(key, window)
+    let window = this.#windows.get(key)
+    if (!window) this.#windows.set(key, (window = []))
+    let expired = 0
+    while (expired < window.length && window[expired]! + WINDOW_MS <= now) expired++
+    if (expired > 0) window.splice(0, expired)
     return window
   }
 
