@@ -1,0 +1,86 @@
+// `npm run bench:browser`: item 3 in real Chromium (Debian's /usr/bin/chromium, driven by
+// Playwright; no browser is ever downloaded). Builds dist/, bundles bench/browser/page.js from it
+// with Vite as an app would be bundled, serves it on loopback (IndexedDB needs a real origin) and
+// writes bench/RESULTS-browser.md.
+import { createServer } from 'node:http'
+import { once } from 'node:events'
+import { fileURLToPath } from 'node:url'
+import { chromium } from 'playwright'
+import { build } from 'vite'
+import { buildPackage } from './lib/build.js'
+import { COMPARISON_NOTE, comparisonRow } from './lib/indexeddb-comparison.js'
+import { report } from './lib/report.js'
+
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+// The flags vite.config.ts gives the test browser: without the networking ones Chromium keeps
+// dialling Google's hosts, which this network refuses.
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+]
+// Seeding 2 × 10 000 entries and timing them takes seconds; Playwright's 30 s default is too tight on 2 busy cores.
+const PAGE_TIMEOUT_MS = 120_000
+
+const started = performance.now()
+buildPackage()
+const files = await bundlePage()
+const server = createServer((request, response) => {
+  const path = new URL(request.url ?? '/', 'http://localhost').pathname.slice(1)
+  const file = files.get(path === '' ? 'index.html' : path)
+  if (file === undefined) response.writeHead(404).end()
+  else response.writeHead(200, { 'content-type': file.type }).end(file.body)
+})
+server.listen(0, '127.0.0.1')
+await once(server, 'listening')
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
+try {
+  const page = await browser.newPage()
+  page.setDefaultTimeout(PAGE_TIMEOUT_MS)
+  await page.goto(`http://127.0.0.1:${server.address().port}/`)
+  await page.waitForFunction(() => 'runBenchmark' in window)
+  const comparison = await page.evaluate(() => window.runBenchmark())
+  await report({
+    title: 'togglkit benchmarks in Chromium',
+    file: fileURLToPath(new URL('RESULTS-browser.md', import.meta.url)),
+    environment: [`Chromium ${browser.version()} (headless, ${CHROMIUM_PATH})`],
+    results: [
+      {
+        rows: [comparisonRow('3', 'in Chromium (real IndexedDB)', comparison)],
+        notes: [`IndexedDB in Chromium (3): ${COMPARISON_NOTE} The page is a Vite production bundle of dist/.`],
+      },
+    ],
+    runtimeMs: performance.now() - started,
+  })
+} finally {
+  await browser.close()
+  server.close()
+}
+
+/**
+ * The page and its chunks, bundled in memory from dist/ (minified, browser conditions) the way a
+ * user's Vite app would bundle togglkit; `togglkit` resolves to dist/ as it would when installed.
+ */
+async function bundlePage() {
+  const dist = (path) => fileURLToPath(new URL(`../dist/${path}`, import.meta.url))
+  const result = await build({
+    configFile: false,
+    logLevel: 'silent',
+    resolve: {
+      alias: [
+        { find: /^togglkit$/, replacement: dist('index.js') },
+        { find: /^togglkit\/mock$/, replacement: dist('mock/index.js') },
+      ],
+    },
+    build: { write: false, rolldownOptions: { input: fileURLToPath(new URL('browser/page.js', import.meta.url)) } },
+  })
+  const { output } = Array.isArray(result) ? result[0] : result
+  const files = new Map(output.filter((file) => file.type === 'chunk').map((chunk) => [chunk.fileName, { type: 'text/javascript', body: chunk.code }]))
+  const entry = output.find((file) => file.type === 'chunk' && file.isEntry)
+  files.set('index.html', { type: 'text/html', body: `<!doctype html><script type="module" src="/${entry.fileName}"></script>` })
+  return files
+}

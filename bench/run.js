@@ -1,0 +1,35 @@
+// `npm run bench`: builds dist/, runs the six benchmarks of the performance issue one after the
+// other on this machine, prints the table and writes it to bench/RESULTS.md.
+import { fileURLToPath } from 'node:url'
+import { measureCacheLookups } from './cache-lookups.js'
+import { measureColdStart } from './cold-start.js'
+import { measureIndexedDbInNode } from './indexeddb.js'
+import { buildPackage } from './lib/build.js'
+import { report } from './lib/report.js'
+import { measureOverhead } from './overhead.js'
+import { measureRequestsSpent } from './requests.js'
+import { measureBundleSize } from './size.js'
+
+const started = performance.now()
+const step = async (name, measure) => {
+  console.log(`bench: ${name}…`)
+  return measure()
+}
+
+await step('building dist/', buildPackage)
+// The overhead runs first, before the cache benchmarks grow the heap by 100 000 organizations.
+const overhead = await step('per-call overhead', measureOverhead)
+const results = [
+  overhead,
+  await step('cache lookups', () => measureCacheLookups(overhead.networkMedianMs)),
+  await step('IndexedDB (fake-indexeddb)', measureIndexedDbInNode),
+  await step('requests spent', measureRequestsSpent),
+  await step('bundle size', measureBundleSize),
+  await step('cold start', measureColdStart),
+]
+await report({
+  title: 'togglkit benchmarks',
+  file: fileURLToPath(new URL('RESULTS.md', import.meta.url)),
+  results,
+  runtimeMs: performance.now() - started,
+})
