@@ -1,19 +1,6 @@
 import { defineConfig } from 'vitest/config'
 import { playwright } from '@vitest/browser-playwright'
-
-/** Debian's Chromium; tools must never download a browser of their own on these machines. */
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-
-// Without the networking flags Chromium keeps dialling Google's hosts, which this network refuses.
-export const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-]
+import { chromiumArgs, chromiumPath } from './scripts/chromium.js'
 
 export default defineConfig({
   build: {

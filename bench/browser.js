@@ -7,22 +7,11 @@ import { once } from 'node:events'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright'
 import { build } from 'vite'
+import { chromiumArgs, chromiumPath } from '../scripts/chromium.js'
 import { buildPackage } from './lib/build.js'
 import { COMPARISON_NOTE, comparisonRow } from './lib/indexeddb-comparison.js'
 import { report } from './lib/report.js'
 
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-// The flags vite.config.ts gives the test browser: without the networking ones Chromium keeps
-// dialling Google's hosts, which this network refuses.
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-]
 // Seeding 2 × 10 000 entries and timing them takes seconds; Playwright's 30 s default is too tight on 2 busy cores.
 const PAGE_TIMEOUT_MS = 120_000
 
@@ -37,7 +26,7 @@ const server = createServer((request, response) => {
 })
 server.listen(0, '127.0.0.1')
 await once(server, 'listening')
-const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
+const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs })
 try {
   const page = await browser.newPage()
   page.setDefaultTimeout(PAGE_TIMEOUT_MS)
@@ -47,7 +36,7 @@ try {
   await report({
     title: 'togglkit benchmarks in Chromium',
     file: fileURLToPath(new URL('RESULTS-browser.md', import.meta.url)),
-    environment: [`Chromium ${browser.version()} (headless, ${CHROMIUM_PATH})`],
+    environment: [`Chromium ${browser.version()} (headless, ${chromiumPath})`],
     results: [
       {
         rows: [comparisonRow('3', 'in Chromium (real IndexedDB)', comparison)],

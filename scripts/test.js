@@ -4,9 +4,9 @@
 // hide real breakage.
 import { existsSync } from 'node:fs'
 import { spawnSync } from 'node:child_process'
+import { chromiumPath } from './chromium.js'
 
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const hasChromium = existsSync(chromium)
+const hasChromium = existsSync(chromiumPath)
 
 function run(command, args) {
   console.log(`\n$ ${command} ${args.join(' ')}`)
@@ -16,7 +16,7 @@ function run(command, args) {
 
 if (!hasChromium) {
   const banner = '!'.repeat(78)
-  console.error(`\n${banner}\n!! ${chromium} not found: the real-browser (Chromium) suites are SKIPPED.`)
+  console.error(`\n${banner}\n!! ${chromiumPath} not found: the real-browser (Chromium) suites are SKIPPED.`)
   console.error('!! Install it with: apt-get update && apt-get install -y chromium')
   console.error(`${banner}\n`)
   if (process.env.CI) {

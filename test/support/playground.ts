@@ -3,7 +3,7 @@ import { chromium, type Browser, type Dialog, type Page } from 'playwright'
 import { createServer, type ViteDevServer } from 'vite'
 import { CONTROL_PATH, type FakeStatus } from '../../playground/shared/routes.ts'
 import type { CallName } from '../../playground/src/calls.ts'
-import { chromiumArgs, chromiumPath } from '../../vite.config.ts'
+import { chromiumArgs, chromiumPath } from '../../scripts/chromium.js'
 
 export const PLAYGROUND_CONFIG = fileURLToPath(new URL('../../playground/vite.config.ts', import.meta.url))
 
