@@ -416,6 +416,17 @@ describe('quota', () => {
   })
 })
 
+describe('unlimited quota', () => {
+  it('with quotaPerHour: Infinity never answers 402 and sends no quota headers', async () => {
+    const { call } = await start({ quotaPerHour: Infinity })
+    for (let i = 0; i < 5; i++) {
+      const reply = await call('GET', '/me/organizations')
+      expect(reply.status).toBe(200)
+      expect(reply.headers.has('x-toggl-quota-remaining')).toBe(false)
+    }
+  })
+})
+
 describe('rate limit', () => {
   it('answers 429 "Too Many Requests" over the leaky bucket, per token, without Retry-After', async () => {
     const { call, clock } = await start({ rateLimit: { perSecond: 1, burst: 2 }, quotaPerHour: 30 })

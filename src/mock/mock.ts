@@ -15,7 +15,8 @@ export interface TogglMockOptions {
   organizations?: MockOrganizationSeed[]
   /**
    * Requests per sliding hour per account per scope: the organization id for
-   * `/organizations/{id}/…`, `'user'` for `/me/…` and `POST /organizations`.
+   * `/organizations/{id}/…`, `'user'` for `/me/…` and `POST /organizations`. `Infinity` turns the
+   * quota off: no 402, and no quota headers.
    * @default 600
    */
   quotaPerHour?: number
@@ -52,7 +53,9 @@ export function createTogglMock(options: TogglMockOptions = {}): TogglMock {
   const state = new MockState(now)
   for (const account of options.accounts ?? [DEMO_ACCOUNT]) state.addAccount(account)
   for (const seed of options.organizations ?? []) state.addOrganization(seed)
-  const quota = new HourlyQuota(options.quotaPerHour ?? 600, now)
+  const quotaPerHour = options.quotaPerHour ?? 600
+  // Unlimited: an account whose replies report no quota at all.
+  const quota = quotaPerHour === Infinity ? undefined : new HourlyQuota(quotaPerHour, now)
   const rateLimit = options.rateLimit ? new LeakyBucket(options.rateLimit, now) : undefined
   const requests: RecordedRequest[] = []
   const faults: MockFault[] = []
@@ -66,14 +69,14 @@ export function createTogglMock(options: TogglMockOptions = {}): TogglMock {
     const quotaKey = `${account.id} ${quotaScopeOf(path)}`
     // A request the rate limit turns away never reaches the API, so it costs no quota.
     if (rateLimit && !rateLimit.admit(account.apiToken)) {
-      return toResponse(errorReply(429, 'Too Many Requests'), quotaHeaders(quota.peek(quotaKey)))
+      return toResponse(errorReply(429, 'Too Many Requests'), quota ? quotaHeaders(quota.peek(quotaKey)) : {})
     }
-    const standing = quota.take(quotaKey)
-    if (!standing.allowed) {
+    const standing = quota?.take(quotaKey)
+    if (standing && !standing.allowed) {
       const message = `You have hit your hourly limit for API calls. Your quota will reset in ${standing.resetsIn} seconds.`
       return toResponse(errorReply(402, message), quotaHeaders(standing))
     }
-    return toResponse(route(request.method, path, { state, account, body }), quotaHeaders(standing))
+    return toResponse(route(request.method, path, { state, account, body }), standing ? quotaHeaders(standing) : {})
   }
 
   async function handle(request: Request): Promise<Response> {

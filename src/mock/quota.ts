@@ -18,7 +18,7 @@ export class HourlyQuota {
 
   constructor(limit: number, now: () => number) {
     if (!Number.isInteger(limit) || limit < 0) {
-      throw new RangeError(`togglkit/mock: quotaPerHour must be a whole number ≥ 0, got ${limit}`)
+      throw new RangeError(`togglkit/mock: quotaPerHour must be a whole number ≥ 0 or Infinity, got ${limit}`)
     }
     this.#limit = limit
     this.#now = now
