@@ -63,12 +63,16 @@ export class QuotaError extends HTTPStatusError {
   readonly remaining: number
   /** Seconds until the quota window lets requests through again. */
   readonly resetsIn: number
+  /** `false` when togglkit refused to send because an earlier reply said the quota was spent. */
+  readonly sent: boolean
 
-  constructor(request: RequestInfo, serverMessage: string, remaining: number, resetsIn: number) {
+  constructor(request: RequestInfo, serverMessage: string, remaining: number, resetsIn: number, sent = true) {
     super(request, 402, serverMessage)
+    if (!sent) this.message = `${request.method} ${pathOf(request.url)} not sent: ${serverMessage}`
     this.message += ` (quota resets in ${resetsIn} s)`
     this.remaining = remaining
     this.resetsIn = resetsIn
+    this.sent = sent
   }
 }
 

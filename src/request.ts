@@ -146,7 +146,7 @@ export class RequestCore {
   #refuseWhileQuotaSpent(request: RequestInfo): void {
     const blockedFor = this.#account.quotaBlockedFor(Date.now())
     if (blockedFor > 0) {
-      throw new QuotaError(request, 'not sent: the hourly API quota is spent', 0, blockedFor)
+      throw new QuotaError(request, 'the hourly API quota is spent', 0, blockedFor, false)
     }
   }
 

@@ -86,7 +86,7 @@ describe('error replies become typed errors with the server’s words', () => {
     })
     const quota = await failureOf(endpoint.collect())
     expect(quota).toBeInstanceOf(QuotaError)
-    expect(quota).toMatchObject({ status: 402, remaining: 0, resetsIn: 1838 })
+    expect(quota).toMatchObject({ status: 402, remaining: 0, resetsIn: 1838, sent: true })
     expect(quota.message).toContain('Your quota will reset in 1838 seconds')
 
   })
@@ -99,7 +99,8 @@ describe('error replies become typed errors with the server’s words', () => {
     expect(endpoint.quota).toMatchObject({ remaining: 0 })
     const error = await failureOf(endpoint.collect({ refresh: true }))
     expect(error).toBeInstanceOf(QuotaError)
-    expect(error.message).toContain('not sent')
+    expect(error).toMatchObject({ sent: false, remaining: 0 })
+    expect(error.message).toMatch(/^GET \/api\/v9\/me\/organizations not sent: the hourly API quota is spent \(quota resets in \d+ s\)$/)
     expect((error as QuotaError).resetsIn).toBeGreaterThan(3500)
     // Another client of the same account knows too: the quota belongs to the account.
     await failureOf(fake.organizations().collect())
