@@ -56,8 +56,8 @@ const DEFAULT_WORKSPACE_NAME = 'Default-Workspace'
 
 /** The fake's accounts, organizations and memberships, open to tests and the playground. */
 export class MockState {
-  readonly accounts = new Map<number, MockAccount>()
-  readonly organizations = new Map<number, MockOrganization>()
+  readonly accounts: Map<number, MockAccount> = new Map()
+  readonly organizations: Map<number, MockOrganization> = new Map()
   readonly #now: () => number
   // Counters only grow, so an id is never handed out twice, even after its organization is gone.
   #nextOrganizationId = FIRST_ORGANIZATION_ID
