@@ -1,4 +1,5 @@
 import { InputError } from '../errors.ts'
+import { cloneValue } from './clone.ts'
 
 /** Whether an entry has stopped being served at `now` (ms since the epoch). */
 export function isExpired(entry: { expiresAt: number }, now: number): boolean {
@@ -11,7 +12,7 @@ export function isExpired(entry: { expiresAt: number }, now: number): boolean {
  */
 export function copyForStorage(adapter: string, key: string, value: unknown): unknown {
   try {
-    return structuredClone(value)
+    return cloneValue(value)
   } catch (error) {
     if (errorName(error) !== 'DataCloneError') throw error
     throw new InputError(`${adapter}.put: the value for "${key}" cannot be structured-cloned`, { cause: error })

@@ -1,3 +1,4 @@
+import { cloneValue } from './clone.ts'
 import { copyForStorage, isExpired } from './entry.ts'
 import { resolveCacheOptions } from './options.ts'
 import type { ResolvedCacheOptions } from './options.ts'
@@ -30,7 +31,7 @@ export class MemoryCache implements TogglCache {
       entries?.delete(key)
       return undefined
     }
-    return structuredClone(stored.value) as T
+    return cloneValue(stored.value) as T
   }
 
   async put(partition: string, key: string, value: unknown): Promise<void> {
@@ -58,7 +59,7 @@ export class MemoryCache implements TogglCache {
     for (const name of partitions) {
       for (const [key, stored] of this.#partitions.get(name) ?? []) {
         if (isExpired(stored, now)) continue
-        listed.push({ partition: name, key, ...stored, value: structuredClone(stored.value) })
+        listed.push({ partition: name, key, ...stored, value: cloneValue(stored.value) })
       }
     }
     return listed
