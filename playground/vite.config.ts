@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import { defineConfig, type ProxyOptions } from 'vite'
 import { fakeTogglApi } from './server/fake-plugin.ts'
-import { REAL_API_ORIGIN, REAL_API_PREFIX } from './shared/routes.ts'
+import { REAL_API_ORIGIN, REAL_API_PREFIX } from './common/routes.ts'
 
 /** The real Toggl API through the dev server: same origin for the browser, so no CORS wall. */
 const realApiProxy: ProxyOptions = {

@@ -2,13 +2,13 @@ import type { ServerResponse } from 'node:http'
 import type { Plugin } from 'vite'
 import type { TogglMock } from '../../src/mock/index.ts'
 import { toNodeListener } from '../../src/mock/node.ts'
-import { createDemoFake } from '../shared/demo-fake.ts'
-import { isFaultId, MAX_FAULT_REPEATS, PLAYGROUND_FAULTS } from '../shared/faults.ts'
-import { CONTROL_PATH, FAKE_API_PATH, REAL_API_PREFIX, type FakeStatus } from '../shared/routes.ts'
+import { createDemoFake } from '../common/demo-fake.ts'
+import { isFaultId, MAX_FAULT_REPEATS, PLAYGROUND_FAULTS } from '../common/faults.ts'
+import { CONTROL_PATH, FAKE_API_PATH, REAL_API_PREFIX, type FakeStatus } from '../common/routes.ts'
 
 /**
  * Mounts the fake Toggl API on the dev server, at the same origin as the page, plus its control
- * route (see `shared/routes.ts`). Only `vite` (serve) gets it: a build runs the fake in the page.
+ * route (see `common/routes.ts`). Only `vite` (serve) gets it: a build runs the fake in the page.
  */
 export function fakeTogglApi(): Plugin {
   let mock = createDemoFake()

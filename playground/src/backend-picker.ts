@@ -1,5 +1,5 @@
 import { DEMO_ACCOUNT } from '../../src/mock/index.ts'
-import { REAL_API_ORIGIN, REAL_API_PREFIX } from '../shared/routes.ts'
+import { REAL_API_ORIGIN, REAL_API_PREFIX } from '../common/routes.ts'
 import type { Backend, BackendKind, Backends } from './backend.ts'
 import { byTestId } from './dom.ts'
 import { readSession, writeSession } from './session-store.ts'

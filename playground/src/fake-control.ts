@@ -1,5 +1,5 @@
-import type { FaultId } from '../shared/faults.ts'
-import { CONTROL_PATH, type FakeStatus } from '../shared/routes.ts'
+import type { FaultId } from '../common/faults.ts'
+import { CONTROL_PATH, type FakeStatus } from '../common/routes.ts'
 
 /** What the page can do to the fake, wherever it runs. */
 export interface FakeControl {

@@ -1,4 +1,4 @@
-import { FAULT_IDS, MAX_FAULT_REPEATS, PLAYGROUND_FAULTS, type FaultId } from '../shared/faults.ts'
+import { FAULT_IDS, MAX_FAULT_REPEATS, PLAYGROUND_FAULTS, type FaultId } from '../common/faults.ts'
 import type { Backend } from './backend.ts'
 import { byTestId, clockTime, element } from './dom.ts'
 

@@ -1,7 +1,7 @@
 import * as v from 'valibot'
 import type { MockOrganizationSeed, TogglMock } from '../../src/mock/index.ts'
-import { createDemoFake } from '../shared/demo-fake.ts'
-import { PLAYGROUND_FAULTS, type FaultId } from '../shared/faults.ts'
+import { createDemoFake } from '../common/demo-fake.ts'
+import { PLAYGROUND_FAULTS, type FaultId } from '../common/faults.ts'
 import type { FakeControl } from './fake-control.ts'
 import { readSession, writeSession } from './session-store.ts'
 

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import { chromium, type Browser, type Dialog, type Page } from 'playwright'
 import { createServer, type ViteDevServer } from 'vite'
-import { CONTROL_PATH, type FakeStatus } from '../../playground/shared/routes.ts'
+import { CONTROL_PATH, type FakeStatus } from '../../playground/common/routes.ts'
 import type { CallName } from '../../playground/src/calls.ts'
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium.js'
 
