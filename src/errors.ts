@@ -36,20 +36,29 @@ export interface RequestInfo {
   url: string
 }
 
-/** The server answered with a 4xx or 5xx status. */
-export class HTTPStatusError extends TogglError {
-  override name = 'HTTPStatusError'
-  readonly status: number
+/** A failure of one request; its message starts with the method and the path. */
+export class RequestError extends TogglError {
+  override name = 'RequestError'
   readonly method: string
   readonly url: string
+
+  constructor(request: RequestInfo, what: string, options?: { cause?: unknown }) {
+    super(`${request.method} ${pathOf(request.url)} ${what}`, options)
+    this.method = request.method
+    this.url = request.url
+  }
+}
+
+/** The server answered with a 4xx or 5xx status. */
+export class HTTPStatusError extends RequestError {
+  override name = 'HTTPStatusError'
+  readonly status: number
   /** The server's own words, parsed from the body (see TOGGL-API.md's recipe). */
   readonly serverMessage: string
 
   constructor(request: RequestInfo, status: number, serverMessage: string) {
-    super(`${request.method} ${pathOf(request.url)} failed with ${status}: ${serverMessage}`)
+    super(request, `failed with ${status}: ${serverMessage}`)
     this.status = status
-    this.method = request.method
-    this.url = request.url
     this.serverMessage = serverMessage
   }
 }
@@ -94,45 +103,33 @@ export class RateLimitError extends HTTPStatusError {
 }
 
 /** One attempt took longer than the `timeout` option (the last attempt, after any retries). */
-export class TimeoutError extends TogglError {
+export class TimeoutError extends RequestError {
   override name = 'TimeoutError'
-  readonly method: string
-  readonly url: string
   readonly timeout: number
 
   constructor(request: RequestInfo, timeout: number) {
-    super(`${request.method} ${pathOf(request.url)} timed out after ${timeout} ms`)
-    this.method = request.method
-    this.url = request.url
+    super(request, `timed out after ${timeout} ms`)
     this.timeout = timeout
   }
 }
 
 /** No usable answer reached us: connection refused or dropped, DNS failure, a truncated body. */
-export class NetworkError extends TogglError {
+export class NetworkError extends RequestError {
   override name = 'NetworkError'
-  readonly method: string
-  readonly url: string
 
   constructor(request: RequestInfo, cause: unknown) {
-    super(`${request.method} ${pathOf(request.url)} failed: ${describeCause(cause)}`, { cause })
-    this.method = request.method
-    this.url = request.url
+    super(request, `failed: ${describeCause(cause)}`, { cause })
   }
 }
 
 /** The reply was not what Toggl documents (invalid JSON, or a field of the wrong shape). */
-export class ResponseValidationError extends TogglError {
+export class ResponseValidationError extends RequestError {
   override name = 'ResponseValidationError'
-  readonly method: string
-  readonly url: string
-  /** Where in the reply the first problem is, e.g. `[2].name`; `$` for the whole body. */
+  /** Where in the reply the first problem is, e.g. `$[2].name`; `$` for the whole body. */
   readonly path: string
 
   constructor(request: RequestInfo, path: string, problem: string) {
-    super(`${request.method} ${pathOf(request.url)} returned an unexpected reply at ${path}: ${problem}`)
-    this.method = request.method
-    this.url = request.url
+    super(request, `returned an unexpected reply at ${path}: ${problem}`)
     this.path = path
   }
 }

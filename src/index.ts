@@ -7,6 +7,7 @@ export {
   PlanRestrictionError,
   QuotaError,
   RateLimitError,
+  RequestError,
   ResponseValidationError,
   TimeoutError,
   TogglError,

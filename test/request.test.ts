@@ -8,6 +8,7 @@ import {
   PlanRestrictionError,
   QuotaError,
   RateLimitError,
+  RequestError,
   ResponseValidationError,
   TimeoutError,
   TogglError,
@@ -253,6 +254,8 @@ describe('timeouts, aborts and broken connections', () => {
     fake.mock.inject({ type: 'drop' })
     const error = await failureOf(fake.organizations(null, { retries: 0 }).collect())
     expect(error).toBeInstanceOf(NetworkError)
+    expect(error).toBeInstanceOf(RequestError)
+    expect(error).toMatchObject({ method: 'GET', url: `${fake.server.baseURL}/me/organizations` })
     expect(error.cause).toBeInstanceOf(Error)
     expect(error.message).toMatch(/^GET \/api\/v9\/me\/organizations failed: /)
   })
