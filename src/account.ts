@@ -11,12 +11,13 @@ import type { TogglReply } from './request.ts'
 export class AccountState {
   quota: QuotaInfo | null = null
   readonly reads = new Map<string, SharedRead<TogglReply>>()
-  scheduler: RateScheduler | undefined
+  #scheduler: RateScheduler | undefined
 
+  /** The account's one scheduler; when its clients ask for different rates, the slowest holds. */
   useRateLimit(limit: RateLimit): RateScheduler {
-    if (this.scheduler) this.scheduler.tighten(limit)
-    else this.scheduler = new RateScheduler(limit)
-    return this.scheduler
+    if (this.#scheduler) this.#scheduler.tighten(limit)
+    else this.#scheduler = new RateScheduler(limit)
+    return this.#scheduler
   }
 
   /** Seconds until a spent quota frees up, or 0 when requests may be sent. */

@@ -88,7 +88,7 @@ export interface ResolvedOptions {
   onAttempt: ((event: AttemptEvent) => void) | undefined
 }
 
-export const DEFAULT_BASE_URL = 'https://api.track.toggl.com/api/v9'
+const DEFAULT_BASE_URL = 'https://api.track.toggl.com/api/v9'
 
 /** Checks options from plain-JS callers too, so a typo fails here and not as a strange request. */
 export function resolveOptions(options: unknown, where: string): ResolvedOptions {

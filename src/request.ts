@@ -19,7 +19,7 @@ import { serverMessageOf } from './server-message.ts'
 import { SharedRead } from './shared-read.ts'
 import { sleep } from './sleep.ts'
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
 export interface RequestSpec {
   method: HttpMethod

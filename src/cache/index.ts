@@ -5,7 +5,6 @@ import type { CacheOptions, TogglCache } from './types.ts'
 
 export { IndexedDbCache } from './indexeddb.ts'
 export { MemoryCache } from './memory.ts'
-export { DEFAULT_CACHE_NAME, DEFAULT_TTL } from './types.ts'
 export type { CacheEntry, CacheOptions, TogglCache } from './types.ts'
 
 /**

@@ -62,9 +62,9 @@ export abstract class TogglEndpoint {
     throw new ResponseValidationError({ method: spec.method, url: this.core.urlOf(spec) }, path, issue.message)
   }
 
-  /** 404 and 403 mean "not there for you": quiet unless `reRaise`. */
-  protected isQuietMiss(error: unknown): boolean {
-    return !this.core.options.reRaise && error instanceof HTTPStatusError && (error.status === 404 || error.status === 403)
+  /** Whether `error` is one of the `statuses` a call answers quietly ("not there for you"), unless `reRaise`. */
+  protected isQuietMiss(error: unknown, statuses: readonly number[]): boolean {
+    return !this.core.options.reRaise && error instanceof HTTPStatusError && statuses.includes(error.status)
   }
 }
 

@@ -53,7 +53,7 @@ export class OrganizationEndpoint extends TogglEndpoint {
     try {
       return await this.#fetchOne(scope, id, signal)
     } catch (error) {
-      if (!this.isQuietMiss(error)) throw error
+      if (!this.isQuietMiss(error, [404, 403])) throw error
       if (scope) await scope.guard.update(() => forget(scope, id))
       return null
     }
@@ -131,8 +131,7 @@ export class OrganizationEndpoint extends TogglEndpoint {
       try {
         await this.core.send({ method: 'DELETE', path: `/organizations/${id}/users/leave`, signal })
       } catch (error) {
-        const quiet = !this.core.options.reRaise && error instanceof HTTPStatusError && error.status === 404
-        if (!quiet) throw error
+        if (!this.isQuietMiss(error, [404])) throw error
       }
     }
     const scope = await this.cacheScope()
