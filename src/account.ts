@@ -6,10 +6,14 @@ import type { TogglReply } from './request.ts'
 
 /**
  * What every client of one account on one API shares within this JS realm: the quota last
- * reported, the GETs in flight (so identical ones are sent once), and the rate scheduler.
+ * reported for each scope, the GETs in flight (so identical ones are sent once), and the rate
+ * scheduler.
  */
 export class AccountState {
+  /** The newest report of any scope. */
   quota: QuotaInfo | null = null
+  /** The newest report per scope: an organization id, or `null` for the user's own quota. */
+  readonly quotas = new Map<number | null, QuotaInfo>()
   readonly reads = new Map<string, SharedRead<TogglReply>>()
   #scheduler: RateScheduler | undefined
 
@@ -20,10 +24,16 @@ export class AccountState {
     return this.#scheduler
   }
 
-  /** Seconds until a spent quota frees up, or 0 when requests may be sent. */
-  quotaBlockedFor(now: number): number {
-    if (!this.quota || this.quota.remaining > 0) return 0
-    return Math.max(0, Math.ceil((this.quota.at + this.quota.resetsIn * 1000 - now) / 1000))
+  noteQuota(info: QuotaInfo): void {
+    this.quota = info
+    this.quotas.set(info.organizationId, info)
+  }
+
+  /** Seconds until the scope's spent quota frees up, or 0 when requests may be sent. */
+  quotaBlockedFor(scope: number | null, now: number): number {
+    const quota = this.quotas.get(scope)
+    if (!quota || quota.remaining > 0) return 0
+    return Math.max(0, Math.ceil((quota.at + quota.resetsIn * 1000 - now) / 1000))
   }
 }
 

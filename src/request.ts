@@ -13,13 +13,14 @@ import {
   type TogglError,
 } from './errors.ts'
 import type { ResolvedOptions } from './options.ts'
+import { organizationIdOfPath } from './paths.ts'
 import { quotaFromHeaders, type QuotaInfo } from './quota.ts'
 import type { RateScheduler } from './rate-limit.ts'
 import { serverMessageOf } from './server-message.ts'
 import { SharedRead } from './shared-read.ts'
 import { sleep } from './sleep.ts'
 
-type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
 export interface RequestSpec {
   method: HttpMethod
@@ -74,6 +75,17 @@ export class RequestCore {
     return this.#account.quota
   }
 
+  /** The last quota reported for one scope: an organization id, or `null` for the user's own. */
+  quotaOf(organizationId: number | null): QuotaInfo | null {
+    return this.#account.quotas.get(organizationId) ?? null
+  }
+
+  /** Records a quota report that came in a reply body (`GET /me/quota`) and tells `onQuota`. */
+  noteQuota(info: QuotaInfo): void {
+    this.#account.noteQuota(info)
+    this.#options.onQuota?.(info)
+  }
+
   /**
    * Sends a request with retries. Identical GETs of one account that overlap share one request; any
    * other method first detaches the GETs in flight, so a read that starts after a write never gets
@@ -101,9 +113,11 @@ export class RequestCore {
     const request: RequestInfo = { method: spec.method, url }
     const { retries, reRaise, onAttempt } = this.#options
     const mayRetry = !reRaise && RETRYABLE_METHODS.has(spec.method)
+    // Toggl counts the quota per organization for its paths, else per user.
+    const scope = organizationIdOfPath(spec.path)
     for (let attempt = 1; ; attempt++) {
       spec.signal?.throwIfAborted()
-      this.#refuseWhileQuotaSpent(request)
+      this.#refuseWhileQuotaSpent(request, scope)
       await this.#scheduler?.slot(spec.signal)
       const started = performance.now()
       let status: number | undefined
@@ -112,13 +126,13 @@ export class RequestCore {
       try {
         const response = await this.#attempt(request, spec)
         status = response.status
-        this.#noteQuota(response.headers)
+        this.#noteQuotaHeaders(response.headers, scope)
         if (response.ok) {
           const reply = { status, data: this.#parse(request, response), headers: response.headers }
           onAttempt?.({ ...request, attempt, status, duration: performance.now() - started })
           return reply
         }
-        failure = this.#errorOf(request, response)
+        failure = this.#errorOf(request, response, scope)
         if (mayRetry && attempt <= retries) retryIn = this.#retryDelay(response, attempt)
       } catch (error) {
         if (!(error instanceof TimeoutError || error instanceof NetworkError || error instanceof ResponseValidationError)) {
@@ -142,9 +156,9 @@ export class RequestCore {
     }
   }
 
-  /** A spent quota answers 402 to anything until it resets: saying so here costs no request. */
-  #refuseWhileQuotaSpent(request: RequestInfo): void {
-    const blockedFor = this.#account.quotaBlockedFor(Date.now())
+  /** A spent quota answers 402 to anything in its scope until it resets: saying so here costs no request. */
+  #refuseWhileQuotaSpent(request: RequestInfo, scope: number | null): void {
+    const blockedFor = this.#account.quotaBlockedFor(scope, Date.now())
     if (blockedFor > 0) {
       throw new QuotaError(request, 'the hourly API quota is spent', 0, blockedFor, false)
     }
@@ -195,11 +209,9 @@ export class RequestCore {
     return url.href
   }
 
-  #noteQuota(headers: Headers): void {
-    const info = quotaFromHeaders(headers, Date.now())
-    if (info === null) return
-    this.#account.quota = info
-    this.#options.onQuota?.(info)
+  #noteQuotaHeaders(headers: Headers, scope: number | null): void {
+    const info = quotaFromHeaders(headers, Date.now(), scope)
+    if (info !== null) this.noteQuota(info)
   }
 
   #parse(request: RequestInfo, response: RawResponse): unknown {
@@ -213,13 +225,13 @@ export class RequestCore {
     }
   }
 
-  #errorOf(request: RequestInfo, response: RawResponse): HTTPStatusError {
+  #errorOf(request: RequestInfo, response: RawResponse, scope: number | null): HTTPStatusError {
     const body = typeof response._data === 'string' ? response._data : ''
     const contentType = response.headers.get('content-type') ?? ''
     const message = this.#auth.redact(serverMessageOf(body, contentType, response.statusText))
     const { status, headers } = response
     if (status === 402) {
-      const quota = quotaFromHeaders(headers, Date.now())
+      const quota = quotaFromHeaders(headers, Date.now(), scope)
       return quota
         ? new QuotaError(request, message, quota.remaining, quota.resetsIn)
         : new PlanRestrictionError(request, status, message)

@@ -5,7 +5,7 @@ import { cacheGuardOf, type CacheGuard } from './cache-guard.ts'
 import { HTTPStatusError, InputError, ResponseValidationError } from '../errors.ts'
 import { resolveOptions, type EndpointOptions } from '../options.ts'
 import type { QuotaInfo } from '../quota.ts'
-import { RequestCore, type RequestSpec } from '../request.ts'
+import { RequestCore, type RequestSpec, type TogglReply } from '../request.ts'
 
 export interface CacheScope {
   cache: TogglCache
@@ -54,18 +54,28 @@ export abstract class TogglEndpoint {
 
   /** Sends `spec` and checks the reply against `schema`; a mismatch names the field path. */
   protected async fetchValid<S extends v.GenericSchema>(spec: RequestSpec, schema: S): Promise<v.InferOutput<S>> {
-    const reply = await this.core.send(spec)
+    return this.valid(spec, await this.core.send(spec), schema)
+  }
+
+  /** A reply's data as `schema` outputs it, or a `ResponseValidationError` naming the field path. */
+  protected valid<T>(spec: RequestSpec, reply: TogglReply, schema: v.GenericSchema<unknown, T>): T {
     const result = v.safeParse(schema, reply.data)
     if (result.success) return result.output
     const issue = result.issues[0]
-    const path = '$' + (issue.path ?? []).map(({ key }) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`)).join('')
-    throw new ResponseValidationError({ method: spec.method, url: this.core.urlOf(spec) }, path, issue.message)
+    throw new ResponseValidationError({ method: spec.method, url: this.core.urlOf(spec) }, '$' + pathText(issue.path, '.'), issue.message)
   }
 
   /** Whether `error` is one of the `statuses` a call answers quietly ("not there for you"), unless `reRaise`. */
   protected isQuietMiss(error: unknown, statuses: readonly number[]): boolean {
     return !this.core.options.reRaise && error instanceof HTTPStatusError && statuses.includes(error.status)
   }
+}
+
+/** A valibot issue path as `a.b[2].c`, after `lead` (which goes before a leading key). */
+export function pathText(path: v.BaseIssue<unknown>['path'], lead: string): string {
+  return (path ?? [])
+    .map(({ key }, index) => (typeof key === 'number' ? `[${key}]` : `${index === 0 ? lead : '.'}${String(key)}`))
+    .join('')
 }
 
 function isCache(value: unknown): value is TogglCache {

@@ -13,14 +13,13 @@ import {
 } from '../schemas/organization.ts'
 import { callOptionsOf, idOf, nameOf, type CallOptions, type ReadOptions } from './arguments.ts'
 import { TogglEndpoint, type CacheScope } from './base.ts'
+import { forgetOrganization, ORGANIZATION_LIST_KEY as LIST_KEY, organizationKey } from './cache-keys.ts'
 import type { WriteOutcome } from './cache-guard.ts'
 
 /** A model or its id: every method that names an organization takes either. */
 export type OrganizationRef = number | { id: number }
 
-const organizationKey = (id: number) => `organization:${id}`
-/** The ids of a complete `collect()`; each organization itself lives under its own key. */
-const LIST_KEY = 'organizations'
+/** The ids of a complete `collect()` (each organization itself lives under its own key). */
 const ListSchema = v.array(v.number())
 
 /**
@@ -171,12 +170,13 @@ async function storeOne({ cache, partition }: CacheScope, organization: TogglOrg
   if (list.success && !list.output.includes(organization.id)) await cache.delete(partition, LIST_KEY)
 }
 
-async function storeList({ cache, partition }: CacheScope, organizations: TogglOrganization[]): Promise<void> {
+async function storeList(scope: CacheScope, organizations: TogglOrganization[]): Promise<void> {
+  const { cache, partition } = scope
   const listed = new Set(organizations.map(({ id }) => id))
   // Anything cached that the complete list lacks is an organization this account has left.
   for (const entry of await cache.entries(partition)) {
     const id = idOfKey(entry.key)
-    if (id !== undefined && !listed.has(id)) await cache.delete(partition, entry.key)
+    if (id !== undefined && !listed.has(id)) await forgetOrganization(scope, id)
   }
   for (const organization of organizations) await cache.put(partition, organizationKey(organization.id), organization)
   // Written last, so a list is never found whose members were not stored.
@@ -200,10 +200,10 @@ async function renameCached(scope: CacheScope, id: number, name: string, outcome
   return renamed
 }
 
-/** Drops an organization and the list that named it: membership changed, or may have. */
-async function forget({ cache, partition }: CacheScope, id: number): Promise<void> {
-  await cache.delete(partition, organizationKey(id))
-  await cache.delete(partition, LIST_KEY)
+/** Drops an organization, what is cached about it, and the list that named it: membership changed, or may have. */
+async function forget(scope: CacheScope, id: number): Promise<void> {
+  await forgetOrganization(scope, id)
+  await scope.cache.delete(scope.partition, LIST_KEY)
 }
 
 function idOfKey(key: string): number | undefined {

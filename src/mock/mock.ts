@@ -5,7 +5,8 @@ import { HourlyQuota, quotaHeaders } from './quota.ts'
 import { LeakyBucket } from './rate-limit.ts'
 import { parseBody, pathAfter, recordOf, type RecordedRequest } from './requests.ts'
 import { emptyReply, errorReply, toResponse } from './responses.ts'
-import { quotaScopeOf, route } from './router.ts'
+import { organizationIdOfPath } from '../paths.ts'
+import { route } from './router.ts'
 import { DEMO_ACCOUNT, MockState, type MockAccount, type MockOrganizationSeed } from './state.ts'
 
 export interface TogglMockOptions {
@@ -66,7 +67,7 @@ export function createTogglMock(options: TogglMockOptions = {}): TogglMock {
     if (account === 'missing') return toResponse(emptyReply(401, { 'X-Authorization-Missing': 'true' }))
     if (account === 'invalid') return toResponse(emptyReply(403))
 
-    const quotaKey = `${account.id} ${quotaScopeOf(path)}`
+    const quotaKey = `${account.id} ${path === undefined ? 'user' : (organizationIdOfPath(path) ?? 'user')}`
     // A request the rate limit turns away never reaches the API, so it costs no quota.
     if (rateLimit && !rateLimit.admit(account.apiToken)) {
       return toResponse(errorReply(429, 'Too Many Requests'), quota ? quotaHeaders(quota.peek(quotaKey)) : {})
@@ -76,7 +77,8 @@ export function createTogglMock(options: TogglMockOptions = {}): TogglMock {
       const message = `You have hit your hourly limit for API calls. Your quota will reset in ${standing.resetsIn} seconds.`
       return toResponse(errorReply(402, message), quotaHeaders(standing))
     }
-    return toResponse(route(request.method, path, { state, account, body }), standing ? quotaHeaders(standing) : {})
+    const query = new URL(request.url).searchParams
+    return toResponse(route(request.method, path, { state, account, query, body }), standing ? quotaHeaders(standing) : {})
   }
 
   async function handle(request: Request): Promise<Response> {

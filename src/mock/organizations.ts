@@ -1,18 +1,8 @@
-import type { MockAccount, MockOrganization, MockState } from './state.ts'
+import type { MockOrganization } from './state.ts'
+import { codePoints, findOrganization, INVALID_JSON, isAdmin, isOwner, parseId, parseJsonObject, type ApiCall } from './calls.ts'
 import { errorReply, jsonReply, textReply, type Reply } from './responses.ts'
 
-/** One authenticated call to an organization route. */
-export interface ApiCall {
-  state: MockState
-  account: MockAccount
-  /** The path's variable segments, e.g. the organization id. */
-  params: readonly string[]
-  /** The raw request body ('' when none). */
-  body: string
-}
-
 const INVALID_ID = 'Invalid organization ID'
-const INVALID_JSON = 'Invalid JSON input'
 const MAX_NAME_LENGTH = 140
 
 /** `GET /organizations/{id}` */
@@ -62,7 +52,7 @@ export function createOrganization(call: ApiCall): Reply {
 
 /** `PUT /organizations/{id}`: renames; Toggl answers only the string "OK". */
 export function updateOrganization(call: ApiCall): Reply {
-  const id = parseOrganizationId(call.params[0])
+  const id = parseId(call.params[0])
   if (id === undefined) return errorReply(400, INVALID_ID)
   const payload = parseJsonObject(call.body)
   if (!payload) return errorReply(400, INVALID_JSON)
@@ -130,44 +120,8 @@ function organizationView(organization: MockOrganization, accountId: number, pri
 // Toggl documents no plan ids; these stand-ins only keep the field a plausible integer.
 const PLAN_IDS: Partial<Record<string, number>> = { Free: 0, Starter: 1, Premium: 2, Enterprise: 3 }
 
-function isOwner(organization: MockOrganization, accountId: number): boolean {
-  return organization.memberIds[0] === accountId
-}
-
-function isAdmin(organization: MockOrganization, accountId: number): boolean {
-  return organization.memberIds.includes(accountId) && organization.adminIds.includes(accountId)
-}
-
-function findOrganization(call: ApiCall): MockOrganization | undefined {
-  const id = parseOrganizationId(call.params[0])
-  return id === undefined ? undefined : call.state.organizations.get(id)
-}
-
-function parseOrganizationId(segment: string | undefined): number | undefined {
-  if (segment === undefined || !/^\d+$/.test(segment)) return undefined
-  const id = Number(segment)
-  return Number.isSafeInteger(id) && id > 0 ? id : undefined
-}
-
-/** The body as a JSON object; `null` counts as an empty one, as Go decodes it into an empty payload. */
-function parseJsonObject(text: string): Record<string, unknown> | undefined {
-  let value: unknown
-  try {
-    value = JSON.parse(text)
-  } catch {
-    return undefined
-  }
-  if (value === null) return {}
-  return typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined
-}
-
 function organizationNameProblem(name: string, emptyMessage: string): string | undefined {
   if (name === '') return emptyMessage
   if (codePoints(name) > MAX_NAME_LENGTH) return `organization name too long, maximum length is ${MAX_NAME_LENGTH}`
   return undefined
-}
-
-/** Toggl counts characters as Unicode code points: one emoji is one character. */
-function codePoints(text: string): number {
-  return [...text].length
 }

@@ -4,14 +4,16 @@ import {
   leaveOrganization,
   listOrganizations,
   updateOrganization,
-  type ApiCall,
 } from './organizations.ts'
+import type { ApiCall, Route } from './calls.ts'
+import { ROLE_ROUTES } from './roles.ts'
 import { emptyReply, textReply, type Reply } from './responses.ts'
 
-type Handler = (call: ApiCall) => Reply
-
-/** Paths are relative to the base path; capture groups become `ApiCall.params`. */
-const ROUTES: { pattern: RegExp; handlers: Map<string, Handler> }[] = [
+/**
+ * Paths are relative to the base path; capture groups become `ApiCall.params`. The first pattern
+ * that matches answers (405 for a method it lacks), so patterns must not overlap.
+ */
+const ROUTES: Route[] = [
   { pattern: /^\/organizations$/, handlers: new Map([['POST', createOrganization]]) },
   {
     pattern: /^\/organizations\/([^/]+)$/,
@@ -22,6 +24,7 @@ const ROUTES: { pattern: RegExp; handlers: Map<string, Handler> }[] = [
   },
   { pattern: /^\/organizations\/([^/]+)\/users\/leave$/, handlers: new Map([['DELETE', leaveOrganization]]) },
   { pattern: /^\/me\/organizations$/, handlers: new Map([['GET', listOrganizations]]) },
+  ...ROLE_ROUTES,
 ]
 
 /**
@@ -36,9 +39,4 @@ export function route(method: string, path: string | undefined, call: Omit<ApiCa
     return handler ? handler({ ...call, params: match.slice(1) }) : emptyReply(405)
   }
   return textReply(404, '404 page not found\n')
-}
-
-/** The quota a path draws on: its organization for `/organizations/{id}/…`, else the user's own. */
-export function quotaScopeOf(path: string | undefined): string {
-  return /^\/organizations\/(\d+)(?:\/|$)/.exec(path ?? '')?.[1] ?? 'user'
 }

@@ -23,6 +23,54 @@ export interface MockOrganizationSeed {
 export interface MockWorkspace {
   id: number
   name: string
+  /** Its direct members: the workspace-user id Toggl gives each, and the account. */
+  users: { id: number; accountId: number }[]
+}
+
+/** What the fake keeps about one member of an organization beyond being in `memberIds`. */
+export interface MockMembership {
+  /** The organization-user id (Toggl's `id` in user listings; not the account id). */
+  id: number
+  /** Deactivated by an admin, still a member. */
+  inactive: boolean
+  /** When they joined, ms since the epoch. */
+  joinedAt: number
+}
+
+export interface MockGroup {
+  id: number
+  name: string
+  /** Account ids. */
+  userIds: number[]
+  workspaceIds: number[]
+  /** Last change, ms since the epoch. */
+  at: number
+}
+
+export interface MockInvitation {
+  id: number
+  /** The secret in the invitation link, used to accept or reject it. */
+  code: string
+  email: string
+  senderId: number
+  workspaceIds: number[]
+  groupIds: number[]
+  /** ms since the epoch */
+  createdAt: number
+}
+
+export interface MockOwnershipTransfer {
+  id: number
+  requesterId: number
+  newOwnerId: number | null
+  createdAt: number
+  currentOwnerAnsweredAt: number | null
+  currentOwnerAccepted: boolean
+  newOwnerAnsweredAt: number | null
+  newOwnerAccepted: boolean
+  finishedAt: number | null
+  /** How it ended ('accepted', 'declined', 'withdrawn'); '' while it runs. */
+  outcome: string
 }
 
 /** An organization as the fake stores it; replies are derived from it per caller. */
@@ -39,6 +87,13 @@ export interface MockOrganization {
   memberIds: number[]
   /** The members who administer it, the owner included. */
   adminIds: number[]
+  /** Per-member details, by account id; see {@link MockState.membershipOf}. */
+  memberships: Map<number, MockMembership>
+  groups: MockGroup[]
+  invitations: MockInvitation[]
+  transfers: MockOwnershipTransfer[]
+  /** What the organization told Toggl about itself; `undefined` until it is saved (then a GET answers 204). */
+  segmentation: Record<string, unknown> | undefined
 }
 
 export const DEMO_ACCOUNT: MockAccount = Object.freeze({
@@ -52,6 +107,7 @@ export const DEMO_ACCOUNT: MockAccount = Object.freeze({
 // Real Toggl ids are large; starting high keeps tests from passing by accident with small literals.
 const FIRST_ORGANIZATION_ID = 9_000_001
 const FIRST_WORKSPACE_ID = 8_000_001
+const FIRST_OTHER_ID = 7_000_001
 const DEFAULT_WORKSPACE_NAME = 'Default-Workspace'
 
 /** The fake's accounts, organizations and memberships, open to tests and the playground. */
@@ -62,6 +118,7 @@ export class MockState {
   // Counters only grow, so an id is never handed out twice, even after its organization is gone.
   #nextOrganizationId = FIRST_ORGANIZATION_ID
   #nextWorkspaceId = FIRST_WORKSPACE_ID
+  #nextId = FIRST_OTHER_ID
 
   constructor(now: () => number) {
     this.#now = now
@@ -105,7 +162,8 @@ export class MockState {
     this.#nextOrganizationId = Math.max(this.#nextOrganizationId, id + 1)
 
     const now = this.#now()
-    const workspace = { id: this.#nextWorkspaceId++, name: seed.workspaceName ?? DEFAULT_WORKSPACE_NAME }
+    const memberIds = [...new Set(seed.memberIds)]
+    const workspace = this.createWorkspace(seed.workspaceName ?? DEFAULT_WORKSPACE_NAME, memberIds)
     const organization: MockOrganization = {
       id,
       name: seed.name,
@@ -113,11 +171,45 @@ export class MockState {
       createdAt: now,
       at: now,
       workspaces: [workspace],
-      memberIds: [...new Set(seed.memberIds)],
+      memberIds,
       adminIds: [ownerId],
+      memberships: new Map(),
+      groups: [],
+      invitations: [],
+      transfers: [],
+      segmentation: undefined,
     }
     this.organizations.set(id, organization)
     return { organization, workspace }
+  }
+
+  /** A new workspace (not yet in any organization) with these accounts as its direct members. */
+  createWorkspace(name: string, accountIds: readonly number[]): MockWorkspace {
+    return { id: this.#nextWorkspaceId++, name, users: accountIds.map((accountId) => ({ id: this.nextId(), accountId })) }
+  }
+
+  /** A fresh id for groups, memberships, invitations, transfers and workspace users. */
+  nextId(): number {
+    return this.#nextId++
+  }
+
+  /** The details of a member, made on first use; `undefined` for someone who is not a member. */
+  membershipOf(organization: MockOrganization, accountId: number): MockMembership | undefined {
+    if (!organization.memberIds.includes(accountId)) return undefined
+    let membership = organization.memberships.get(accountId)
+    if (!membership) {
+      membership = { id: this.nextId(), inactive: false, joinedAt: organization.createdAt }
+      organization.memberships.set(accountId, membership)
+    }
+    return membership
+  }
+
+  /** Adds an account to an organization and its first workspace. */
+  addMember(organization: MockOrganization, accountId: number): void {
+    if (organization.memberIds.includes(accountId)) return
+    organization.memberIds.push(accountId)
+    organization.memberships.set(accountId, { id: this.nextId(), inactive: false, joinedAt: this.#now() })
+    organization.workspaces[0]?.users.push({ id: this.nextId(), accountId })
   }
 
   /** The organizations an account belongs to, by ascending id. */
@@ -133,6 +225,11 @@ export class MockState {
     if (!organization) return
     organization.memberIds = organization.memberIds.filter((id) => id !== accountId)
     organization.adminIds = organization.adminIds.filter((id) => id !== accountId)
+    organization.memberships.delete(accountId)
+    for (const workspace of organization.workspaces) {
+      workspace.users = workspace.users.filter((user) => user.accountId !== accountId)
+    }
+    for (const group of organization.groups) group.userIds = group.userIds.filter((id) => id !== accountId)
     if (organization.memberIds.length === 0) this.organizations.delete(organizationId)
   }
 

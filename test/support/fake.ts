@@ -3,7 +3,7 @@ import { BasicAuth } from '../../src/auth.ts'
 import type { TogglCache } from '../../src/cache/types.ts'
 import { OrganizationEndpoint } from '../../src/endpoints/organizations.ts'
 import type { EndpointOptions } from '../../src/options.ts'
-import { createTogglMock, DEMO_ACCOUNT, type TogglMock, type TogglMockOptions } from '../../src/mock/index.ts'
+import { createTogglMock, DEMO_ACCOUNT, type RecordedRequest, type TogglMock, type TogglMockOptions } from '../../src/mock/index.ts'
 import { serveTogglMock, type MockServer } from '../../src/mock/node.ts'
 
 export interface Fake {
@@ -12,9 +12,15 @@ export interface Fake {
   auth: BasicAuth
   /** An endpoint on the loopback fake, signed in as the first account, with fast retries. */
   organizations(cache?: TogglCache | null, options?: EndpointOptions): OrganizationEndpoint
+  /** Any endpoint class on the loopback fake, signed in as the first account, with fast retries. */
+  endpoint<E>(Endpoint: EndpointClass<E>, cache?: TogglCache | null, options?: EndpointOptions): E
   /** How many requests the fake has received so far. */
   sent(): number
+  /** The last request the fake received, as the routes saw it. */
+  last(): Pick<RecordedRequest, 'method' | 'path' | 'query' | 'body'>
 }
+
+type EndpointClass<E> = new (auth: BasicAuth, cache?: TogglCache | null, options?: EndpointOptions) => E
 
 const running: MockServer[] = []
 let fakes = 0
@@ -31,12 +37,30 @@ export async function startFake(options: TogglMockOptions = {}): Promise<Fake> {
   const server = await serveTogglMock(mock)
   running.push(server)
   const auth = BasicAuth.fromApiToken(accounts[0]!.apiToken)
+  const endpoint = <E>(Endpoint: EndpointClass<E>, cache?: TogglCache | null, endpointOptions?: EndpointOptions): E =>
+    new Endpoint(auth, cache, { baseURL: server.baseURL, retryDelay: 1, ...endpointOptions })
   return {
     mock,
     server,
     auth,
-    organizations: (cache, endpointOptions) =>
-      new OrganizationEndpoint(auth, cache, { baseURL: server.baseURL, retryDelay: 1, ...endpointOptions }),
+    organizations: (cache, endpointOptions) => endpoint(OrganizationEndpoint, cache, endpointOptions),
+    endpoint,
     sent: () => mock.requests.length,
+    last: () => {
+      const request = mock.requests.at(-1)
+      if (!request) throw new Error('the fake has received no request')
+      const { method, path, query, body } = request
+      return { method, path, query, body }
+    },
   }
+}
+
+/** What a promise rejected with; fails the test when it resolves instead. */
+export async function failureOf(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise
+  } catch (error) {
+    return error as Error
+  }
+  throw new Error('expected the call to fail, but it succeeded')
 }

@@ -1,0 +1,64 @@
+import type { Reply } from './responses.ts'
+import type { MockAccount, MockOrganization, MockState } from './state.ts'
+
+/** One authenticated call to a route. */
+export interface ApiCall {
+  state: MockState
+  account: MockAccount
+  /** The path's variable segments, e.g. the organization id. */
+  params: readonly string[]
+  /** The query parameters. */
+  query: URLSearchParams
+  /** The raw request body ('' when none). */
+  body: string
+}
+
+/** A path pattern and its handler per method; capture groups become `ApiCall.params`. */
+export interface Route {
+  pattern: RegExp
+  handlers: Map<string, (call: ApiCall) => Reply>
+}
+
+export const INVALID_JSON = 'Invalid JSON input'
+
+export function isOwner(organization: MockOrganization, accountId: number): boolean {
+  return organization.memberIds[0] === accountId
+}
+
+export function isAdmin(organization: MockOrganization, accountId: number): boolean {
+  return organization.memberIds.includes(accountId) && organization.adminIds.includes(accountId)
+}
+
+/** The organization named by the first path segment, if it exists (member or not). */
+export function findOrganization(call: ApiCall): MockOrganization | undefined {
+  const id = parseId(call.params[0])
+  return id === undefined ? undefined : call.state.organizations.get(id)
+}
+
+/** A path segment as Toggl's ids are: a positive safe integer, digits only. */
+export function parseId(segment: string | undefined): number | undefined {
+  if (segment === undefined || !/^\d+$/.test(segment)) return undefined
+  const id = Number(segment)
+  return Number.isSafeInteger(id) && id > 0 ? id : undefined
+}
+
+/** The body as a JSON object; `null` counts as an empty one, as Go decodes it into an empty payload. */
+export function parseJsonObject(text: string): Record<string, unknown> | undefined {
+  const value = parseJson(text)
+  if (value === null) return {}
+  return typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined
+}
+
+/** The body as JSON, or `undefined` when it is not JSON at all. */
+export function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
+  }
+}
+
+/** Toggl counts characters as Unicode code points: one emoji is one character. */
+export function codePoints(text: string): number {
+  return [...text].length
+}
