@@ -17,11 +17,16 @@ export interface ReadOptions extends CallOptions {
   refresh?: boolean
 }
 
-/** An id from a number or from a model carrying one; Toggl ids are positive safe integers. */
-export function idOf(value: unknown, where: string, argument: string): number {
-  const id = value !== null && typeof value === 'object' && 'id' in value ? value.id : value
+/**
+ * An id from a number or from a model carrying one, under `field` (e.g. a group's `group_id`) or
+ * else `id`; Toggl ids are positive safe integers.
+ */
+export function idOf(value: unknown, where: string, argument: string, field = 'id'): number {
+  const model = value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : undefined
+  const key = model && (field in model ? field : 'id' in model ? 'id' : undefined)
+  const id = model ? (key === undefined ? undefined : model[key]) : value
   if (Number.isSafeInteger(id) && (id as number) > 0) return id as number
-  const what = value !== null && typeof value === 'object' && !('id' in value) ? 'an object without `id`' : describe(id)
+  const what = model && key === undefined ? `an object without \`${field}\`` : describe(id)
   throw new InputError(`${where}: ${argument} must be a positive whole-number id (or a model with one), got ${what}`)
 }
 

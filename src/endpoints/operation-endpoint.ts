@@ -38,7 +38,7 @@ export abstract class OperationEndpoint extends TogglEndpoint {
       const value = input.path?.[name]
       const argument = name.replace(/_id$/, '').replaceAll('_', ' ')
       const schema = operation.params?.[name]
-      return schema ? encodeURIComponent(checked(schema, value, where, argument)) : String(idOf(value, where, argument))
+      return schema ? encodeURIComponent(checked(schema, value, where, argument)) : String(idOf(value, where, argument, name))
     })
     const query = operation.query ? checked(operation.query, input.query ?? {}, where) : {}
     const spec: PreparedCall<Reply>['spec'] = { method: operation.method, path, query: definedQuery(query), signal: input.signal }
