@@ -36,9 +36,18 @@ export abstract class TogglEndpoint {
     this.core = new RequestCore(auth, resolveOptions(options, where))
   }
 
-  /** The hourly quota as the last reply reported it, or `null` before any reply. */
+  /** The hourly quota as the last reply reported it (of any window), or `null` before any reply. */
   get quota(): QuotaInfo | null {
     return this.core.quota
+  }
+
+  /**
+   * One quota window as last reported: an organization's (`/organizations/{id}/…` calls draw on it),
+   * or your own with `null` (`/me/…` calls and creating organizations); `null` before any report.
+   * A spent window stops only the calls that draw on it.
+   */
+  quotaOf(organizationId: number | null): QuotaInfo | null {
+    return this.core.quotaOf(organizationId)
   }
 
   /**

@@ -1,3 +1,4 @@
+import type { HourlyQuota } from './quota.ts'
 import type { Reply } from './responses.ts'
 import type { MockAccount, MockOrganization, MockState } from './state.ts'
 
@@ -11,6 +12,8 @@ export interface ApiCall {
   query: URLSearchParams
   /** The raw request body ('' when none). */
   body: string
+  /** The hourly quota, `undefined` when the fake runs without one. */
+  quota: HourlyQuota | undefined
 }
 
 /** A path pattern and its handler per method; capture groups become `ApiCall.params`. */

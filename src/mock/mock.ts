@@ -1,7 +1,7 @@
 import { authenticate } from './credentials.ts'
 import { inProcessFetch } from './fetch.ts'
 import { answerFault, checkFault, type MockFault } from './faults.ts'
-import { HourlyQuota, quotaHeaders } from './quota.ts'
+import { HourlyQuota, quotaHeaders, quotaKeyOf } from './quota.ts'
 import { LeakyBucket } from './rate-limit.ts'
 import { parseBody, pathAfter, recordOf, type RecordedRequest } from './requests.ts'
 import { emptyReply, errorReply, toResponse } from './responses.ts'
@@ -67,7 +67,7 @@ export function createTogglMock(options: TogglMockOptions = {}): TogglMock {
     if (account === 'missing') return toResponse(emptyReply(401, { 'X-Authorization-Missing': 'true' }))
     if (account === 'invalid') return toResponse(emptyReply(403))
 
-    const quotaKey = `${account.id} ${path === undefined ? 'user' : (organizationIdOfPath(path) ?? 'user')}`
+    const quotaKey = quotaKeyOf(account.id, path === undefined ? null : organizationIdOfPath(path))
     // A request the rate limit turns away never reaches the API, so it costs no quota.
     if (rateLimit && !rateLimit.admit(account.apiToken)) {
       return toResponse(errorReply(429, 'Too Many Requests'), quota ? quotaHeaders(quota.peek(quotaKey)) : {})
@@ -78,7 +78,7 @@ export function createTogglMock(options: TogglMockOptions = {}): TogglMock {
       return toResponse(errorReply(402, message), quotaHeaders(standing))
     }
     const query = new URL(request.url).searchParams
-    return toResponse(route(request.method, path, { state, account, query, body }), standing ? quotaHeaders(standing) : {})
+    return toResponse(route(request.method, path, { state, account, query, body, quota }), standing ? quotaHeaders(standing) : {})
   }
 
   async function handle(request: Request): Promise<Response> {

@@ -2,7 +2,7 @@ const WINDOW_MS = 3_600_000
 const WINDOW_SECONDS = WINDOW_MS / 1000
 
 /** Where an account stands in one quota window. */
-interface QuotaStatus {
+export interface QuotaStatus {
   remaining: number
   /** Seconds until the oldest counted request leaves the window; a full hour when none is in it. */
   resetsIn: number
@@ -33,6 +33,11 @@ export class HourlyQuota {
     return { allowed, ...this.#status(window, now) }
   }
 
+  /** Requests each key may make per sliding hour. */
+  get limit(): number {
+    return this.#limit
+  }
+
   /** The standing without counting a request, for replies that never reached the API (429). */
   peek(key: string): QuotaStatus {
     const now = this.#now()
@@ -56,6 +61,11 @@ export class HourlyQuota {
       resetsIn: oldest === undefined ? WINDOW_SECONDS : Math.ceil((oldest + WINDOW_MS - now) / 1000),
     }
   }
+}
+
+/** The window an account's request counts in: its organization's, or its own (\`null\`). */
+export function quotaKeyOf(accountId: number, organizationId: number | null): string {
+  return `${accountId} ${organizationId ?? 'user'}`
 }
 
 export function quotaHeaders(status: QuotaStatus): Record<string, string> {

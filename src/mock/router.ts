@@ -7,6 +7,7 @@ import {
 } from './organizations.ts'
 import type { ApiCall, Route } from './calls.ts'
 import { ROLE_ROUTES } from './roles.ts'
+import { ME_ROUTES } from './me.ts'
 import { emptyReply, textReply, type Reply } from './responses.ts'
 
 /**
@@ -25,6 +26,7 @@ const ROUTES: Route[] = [
   { pattern: /^\/organizations\/([^/]+)\/users\/leave$/, handlers: new Map([['DELETE', leaveOrganization]]) },
   { pattern: /^\/me\/organizations$/, handlers: new Map([['GET', listOrganizations]]) },
   ...ROLE_ROUTES,
+  ...ME_ROUTES,
 ]
 
 /**
