@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest'
+import { PageIterator, pageOf, type Page } from '../src/endpoints/pages.ts'
+
+/** A listing of `total` numbers served `perPage` at a time, counting the pages asked for. */
+function listing(total: number, perPage: number, headers: (page: number, pages: number) => Record<string, string>) {
+  const asked: number[] = []
+  const pages = Math.ceil(total / perPage)
+  const fetchPage = async (page: number): Promise<Page<number>> => {
+    asked.push(page)
+    const items = Array.from({ length: total }, (_, i) => i + 1).slice((page - 1) * perPage, page * perPage)
+    return pageOf(items, new Headers(headers(page, pages)), { page, perPage })
+  }
+  return { iterator: new PageIterator(fetchPage), asked }
+}
+
+const counted = (page: number, pages: number) => ({ 'X-Page': String(page), 'X-Pages': String(pages), 'X-Records': '7' })
+
+describe('pageOf', () => {
+  it('reads X-Page, X-Pages and X-Records, and falls back to the page asked for', () => {
+    expect(pageOf([1], new Headers({ 'X-Page': '2', 'X-Pages': '3', 'X-Records': '7' }), { page: 9, perPage: 3 })).toEqual({
+      items: [1],
+      page: 2,
+      perPage: 3,
+      pages: 3,
+      records: 7,
+    })
+    expect(pageOf([], new Headers({ 'X-Pages': 'many' }), { page: 4, perPage: 3 })).toEqual({
+      items: [],
+      page: 4,
+      perPage: 3,
+      pages: undefined,
+      records: undefined,
+    })
+  })
+})
+
+describe('PageIterator', () => {
+  it('fetches each page once, in order, as the loop asks for it', async () => {
+    const { iterator, asked } = listing(7, 3, counted)
+    const seen: number[] = []
+    for await (const item of iterator) seen.push(item)
+    expect(seen).toEqual([1, 2, 3, 4, 5, 6, 7])
+    expect(asked).toEqual([1, 2, 3])
+  })
+
+  it('reuses the page that cost() fetched, so cost() and a loop spend exactly the cost', async () => {
+    const { iterator, asked } = listing(7, 3, counted)
+    expect(await iterator.cost()).toBe(3)
+    expect(await iterator.all()).toEqual([1, 2, 3, 4, 5, 6, 7])
+    expect(asked).toEqual([1, 2, 3])
+  })
+
+  it('asks for nothing more after the loop breaks', async () => {
+    const { iterator, asked } = listing(7, 3, counted)
+    for await (const item of iterator) if (item === 2) break
+    expect(asked).toEqual([1])
+  })
+
+  it('starts again from page 1 on a second loop', async () => {
+    const { iterator, asked } = listing(4, 3, counted)
+    await iterator.all()
+    await iterator.all()
+    expect(asked).toEqual([1, 2, 1, 2])
+  })
+
+  it('without page counts, goes on while pages are full and says the cost is unknown', async () => {
+    const { iterator, asked } = listing(6, 3, () => ({}))
+    expect(await iterator.cost()).toBeUndefined()
+    expect(await iterator.all()).toEqual([1, 2, 3, 4, 5, 6])
+    // The third page comes back empty: that is what ends a listing Toggl gave no count for.
+    expect(asked).toEqual([1, 2, 3])
+  })
+
+  it('stops at an empty page even when X-Pages promises more', async () => {
+    const { iterator, asked } = listing(3, 3, (page) => ({ 'X-Page': String(page), 'X-Pages': '50' }))
+    expect(await iterator.all()).toEqual([1, 2, 3])
+    expect(asked).toEqual([1, 2])
+  })
+
+  it('counts an empty listing as one request', async () => {
+    const { iterator, asked } = listing(0, 3, () => ({ 'X-Page': '1', 'X-Pages': '0', 'X-Records': '0' }))
+    expect(await iterator.cost()).toBe(1)
+    expect(await iterator.all()).toEqual([])
+    expect(asked).toEqual([1])
+  })
+})
