@@ -69,6 +69,14 @@ describe('a browser bundle of togglkit', () => {
     expect(bundle.dynamicImports).toEqual([])
   })
 
+  it('leaves the rest of the organization API out of an app that only uses OrganizationEndpoint', () => {
+    const code = organizationsApp.map((chunk) => chunk.code).join('\n')
+    // One path of each other endpoint: none may ride along in an app that does not use it.
+    for (const path of ['/users/detailed', '/groups', '/owner/transfer', '/segmentation', '/roles', '/workspace_users', '/invitations', '/me/quota']) {
+      expect(code.includes(path), path).toBe(false)
+    }
+  })
+
   it('keeps the organizations app within the size budget in package.json', () => {
     const budget = manifest.sizeBudget['organizations-app']
     expect(budget, 'package.json "sizeBudget" has no "organizations-app"').toBeDefined()

@@ -94,19 +94,25 @@ function checked<T>(
   argument?: string,
   names: readonly string[] = [],
 ): T {
-  const result = v.safeParse(schema, value)
+  // Valibot takes an array for an object (reading keys such as `filter` from Array.prototype), so
+  // an array meets the schema as what it is to it: no object at all.
+  const result = v.safeParse(schema, Array.isArray(value) && /object$/.test(schema.type) ? null : value)
   if (result.success) return result.output
   const issue = result.issues[0]
   const field = pathText(issue.path, '')
+  // A strict object reports an unknown key (expecting `never`) and a missing one (expecting `"key"`)
+  // with its own message; say which it is.
+  const strict = issue.type.startsWith('strict_') && field !== ''
+  if (strict && issue.expected === 'never') throw new InputError(`${where}: ${field} is not a field Toggl takes here`)
+  const problem = strict && issue.input === undefined && issue.expected?.startsWith('"') ? `${field} must be given` : undefined
   const top = issue.path?.[0]?.key
   if (typeof top === 'string' && names.includes(top) && issue.path?.length === 1) {
-    throw new NamingError(`${where}: ${issue.message}, got ${describe(issue.input)}`)
+    throw new NamingError(`${where}: ${problem ?? `${issue.message}, got ${describe(issue.input)}`}`)
   }
-  if (issue.type.startsWith('strict_') && field !== '') {
-    throw new InputError(`${where}: ${field} is not a field Toggl takes here`)
-  }
+  if (problem) throw new InputError(`${where}: ${problem}`)
   const subject = [argument, field].filter(Boolean).join(' ')
-  throw new InputError(`${where}: ${subject === '' ? '' : `${subject} `}${issue.message}, got ${describe(issue.input)}`)
+  const got = describe(field === '' ? value : issue.input)
+  throw new InputError(`${where}: ${subject === '' ? '' : `${subject} `}${issue.message}, got ${got}`)
 }
 
 function definedQuery(query: Record<string, string | number | boolean | undefined>): Record<string, string> {

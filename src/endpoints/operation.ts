@@ -33,7 +33,11 @@ export interface Operation<Reply> {
   readonly invalidates?: readonly string[]
 }
 
-/** Describes an operation, inferring its reply type from the reply schema. */
+/**
+ * Describes an operation, inferring its reply type from the reply schema. Marked free of side
+ * effects so bundlers drop the operations (and their schemas) of endpoints an app does not use.
+ */
+/* @__NO_SIDE_EFFECTS__ */
 export function operation<const S extends v.GenericSchema>(
   definition: Omit<Operation<v.InferOutput<S>>, 'reply'> & { reply: S },
 ): Operation<v.InferOutput<S>> {

@@ -78,7 +78,9 @@ export function createTogglMock(options: TogglMockOptions = {}): TogglMock {
       return toResponse(errorReply(402, message), quotaHeaders(standing))
     }
     const query = new URL(request.url).searchParams
-    return toResponse(route(request.method, path, { state, account, query, body, quota }), standing ? quotaHeaders(standing) : {})
+    const reply = route(request.method, path, { state, account, query, body, quota })
+    // A route's own 402 is a plan restriction, which Toggl sends without quota headers.
+    return toResponse(reply, standing && reply.status !== 402 ? quotaHeaders(standing) : {})
   }
 
   async function handle(request: Request): Promise<Response> {
