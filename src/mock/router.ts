@@ -7,6 +7,12 @@ import {
 } from './organizations.ts'
 import type { ApiCall, Route } from './calls.ts'
 import { ROLE_ROUTES } from './roles.ts'
+import { WORKSPACE_ROUTES } from './workspaces.ts'
+import { INVITATION_ROUTES } from './invitations.ts'
+import { USER_ROUTES } from './users.ts'
+import { GROUP_ROUTES } from './groups.ts'
+import { OWNER_ROUTES } from './owner.ts'
+import { SEGMENTATION_ROUTES } from './segmentation.ts'
 import { ME_ROUTES } from './me.ts'
 import { emptyReply, textReply, type Reply } from './responses.ts'
 
@@ -26,6 +32,12 @@ const ROUTES: Route[] = [
   { pattern: /^\/organizations\/([^/]+)\/users\/leave$/, handlers: new Map([['DELETE', leaveOrganization]]) },
   { pattern: /^\/me\/organizations$/, handlers: new Map([['GET', listOrganizations]]) },
   ...ROLE_ROUTES,
+  ...WORKSPACE_ROUTES,
+  ...INVITATION_ROUTES,
+  ...USER_ROUTES,
+  ...GROUP_ROUTES,
+  ...OWNER_ROUTES,
+  ...SEGMENTATION_ROUTES,
   ...ME_ROUTES,
 ]
 

@@ -24,3 +24,10 @@ export const WorkspaceNameSchema: NameSchema = v.pipe(
   v.check((text) => /\S/u.test(text), 'workspace name must contain a non-space character'),
   maxCodePoints(140, 'workspace name must be at most 140 characters'),
 )
+
+/** A group name: present, with a non-space character, at most 200 characters (Toggl also wants it unique in the organization). */
+export const GroupNameSchema: NameSchema = v.pipe(
+  v.string('group name must be a string'),
+  v.check((text) => /\S/u.test(text), 'group name must not be blank'),
+  maxCodePoints(200, 'group name must be at most 200 characters'),
+)

@@ -1,0 +1,205 @@
+import type { MockOrganization, MockWorkspace } from './state.ts'
+import { codePoints, findOrganization, isAdmin, parseId, parseJsonObject, type ApiCall, type Route } from './calls.ts'
+import { errorReply, jsonReply, textReply, type Reply } from './responses.ts'
+
+const INVALID_JSON = 'JSON is not valid'
+const FORBIDDEN = 'Forbidden'
+const NOT_FOUND = 'Resource can not be found'
+const MAX_NAME_LENGTH = 140
+const MAX_WORKSPACES = 20
+// The spec gives no default page size for workspace users; the fake picks Toggl's usual 50.
+const DEFAULT_PER_PAGE = 50
+
+/** What a Free organization may not set, with the words Toggl refuses it with (402). */
+const PREMIUM_FIELDS: Record<string, string> = {
+  default_hourly_rate: 'Must be a premium user to use default_hourly_rate',
+  default_currency: 'Must be a premium user to use default_currency',
+  rounding: 'Must be a premium user to use rounding',
+  rounding_minutes: 'Must be a premium user to use rounding_minutes',
+  projects_billable_by_default: 'Must be a premium user to use projects_billable_by_default',
+  only_admins_may_create_tags: 'restricting tag management to administrators requires a premium subscription',
+}
+
+/** Settings a new workspace starts with, as Toggl describes them. */
+const DEFAULT_SETTINGS = {
+  default_currency: 'USD',
+  default_hourly_rate: 0,
+  rounding: 1,
+  rounding_minutes: 0,
+  only_admins_may_create_projects: false,
+  only_admins_may_create_tags: false,
+  only_admins_see_team_dashboard: false,
+  projects_billable_by_default: true,
+  projects_enforce_billable: false,
+  projects_private_by_default: true,
+  limit_public_project_data: false,
+  reports_collapse: true,
+}
+
+// MockWorkspace keeps no admin flag; the admins named when a workspace is created live here.
+const workspaceAdmins = new WeakMap<MockWorkspace, Set<number>>()
+
+/** Organization admins administer every workspace; others only those they were made admins of. */
+function isWorkspaceAdmin(organization: MockOrganization, workspace: MockWorkspace, accountId: number): boolean {
+  return isAdmin(organization, accountId) || (workspaceAdmins.get(workspace)?.has(accountId) ?? false)
+}
+
+/** `POST /organizations/{id}/workspaces`: organization admins only. */
+function createWorkspace(call: ApiCall): Reply {
+  const organization = findOrganization(call)
+  if (!organization?.memberIds.includes(call.account.id)) return errorReply(404, 'Organization not found/accessible')
+  if (!isAdmin(organization, call.account.id)) return errorReply(403, FORBIDDEN)
+  const payload = parseJsonObject(call.body)
+  if (!payload) return errorReply(400, INVALID_JSON)
+  const { name = null, admins = [] } = payload
+  if (name === null) return errorReply(400, 'workspace name must not be nil')
+  if (typeof name !== 'string' || !isIdList(admins)) return errorReply(400, INVALID_JSON)
+  if (!/\S/u.test(name)) return errorReply(400, 'workspace name must contain non-space characters')
+  if (codePoints(name) > MAX_NAME_LENGTH) return errorReply(400, `workspace name must not be longer than ${MAX_NAME_LENGTH}`)
+  const free = organization.pricingPlanName === 'Free'
+  const premiumField = Object.keys(PREMIUM_FIELDS).find((field) => payload[field] !== undefined && payload[field] !== null)
+  if (free && premiumField) return errorReply(402, PREMIUM_FIELDS[premiumField]!)
+  if (free && organization.workspaces.length > 0) return errorReply(400, 'Multiple workspaces are not enabled in this organization.')
+  if (organization.workspaces.length >= MAX_WORKSPACES) {
+    return errorReply(400, `Organization ${organization.name} can have a maximum of ${MAX_WORKSPACES} workspaces`)
+  }
+  if (organization.workspaces.some((workspace) => workspace.name === name)) {
+    return errorReply(400, 'another workspace with same name exists in organization')
+  }
+  const stranger = admins.find((id) => !organization.memberIds.includes(id))
+  if (stranger !== undefined) return errorReply(400, `User with id ${stranger} does not exist.`)
+
+  const workspace = call.state.createWorkspace(name, [...new Set([call.account.id, ...admins])])
+  workspaceAdmins.set(workspace, new Set(admins))
+  organization.workspaces.push(workspace)
+  call.state.touch(organization)
+  const settings = Object.fromEntries(Object.entries(DEFAULT_SETTINGS).map(([key, value]) => [key, payload[key] ?? value]))
+  return jsonReply(200, {
+    id: workspace.id,
+    organization_id: organization.id,
+    name: workspace.name,
+    admin: true,
+    role: 'admin',
+    permissions: null,
+    premium: !free,
+    business_ws: organization.pricingPlanName === 'Premium' || organization.pricingPlanName === 'Enterprise',
+    at: new Date(organization.at).toISOString(),
+    suspended_at: null,
+    ...settings,
+    ical_enabled: false,
+    logo_url: 'https://assets.track.toggl.com/images/workspace.jpg',
+    working_hours_in_minutes: null,
+  })
+}
+
+/** `GET /organizations/{id}/workspaces/statistics`: organization admins only. */
+function workspaceStatistics(call: ApiCall): Reply {
+  const organization = findOrganization(call)
+  if (!organization) return errorReply(404, NOT_FOUND)
+  if (!isAdmin(organization, call.account.id)) return errorReply(403, FORBIDDEN)
+  const statistics = Object.fromEntries(
+    organization.workspaces.map((workspace) => [
+      String(workspace.id),
+      {
+        admins: organization.memberIds
+          .filter((accountId) => isWorkspaceAdmin(organization, workspace, accountId))
+          .map((accountId) => ({ user_id: accountId, name: call.state.accounts.get(accountId)?.fullname ?? '' })),
+        groups_count: organization.groups.filter((group) => group.workspaceIds.includes(workspace.id)).length,
+        members_count: workspace.users.length,
+      },
+    ]),
+  )
+  return jsonReply(200, statistics)
+}
+
+/** `GET …/workspaces/{workspace_id}/workspace_users`: the direct members, filtered and paged. */
+function listWorkspaceUsers(call: ApiCall): Reply {
+  const found = adminWorkspace(call)
+  if ('status' in found) return found
+  const { organization, workspace } = found
+  const { query } = call
+  const name = query.get('name')?.toLowerCase() ?? ''
+  const search = query.get('search')?.toLowerCase() ?? ''
+  const views = workspace.users
+    .map((user) => workspaceUserView(call, organization, workspace, user))
+    .filter((view) => view.name.toLowerCase().includes(name))
+    .filter((view) => view.name.toLowerCase().includes(search) || view.email.toLowerCase().includes(search))
+    .filter((view) => query.get('active') !== 'true' || !view.inactive)
+    // Nobody in the fake has a custom rate.
+    .filter(() => query.get('custom_rates') !== 'true')
+  const page = parseId(query.get('page') ?? undefined) ?? 1
+  const perPage = parseId(query.get('per_page') ?? undefined) ?? DEFAULT_PER_PAGE
+  return jsonReply(200, views.slice((page - 1) * perPage, page * perPage))
+}
+
+/** `PATCH …/workspaces/{workspace_id}/workspace_users` `{ delete: [workspace-user ids] }` */
+function patchWorkspaceUsers(call: ApiCall): Reply {
+  const found = adminWorkspace(call)
+  if ('status' in found) return found
+  const { organization, workspace } = found
+  const payload = parseJsonObject(call.body)
+  if (!payload) return errorReply(400, INVALID_JSON)
+  const ids = payload['delete'] ?? []
+  if (!isIdList(ids)) return errorReply(400, INVALID_JSON)
+  if (ids.length === 0) return errorReply(400, 'At least one workspace user ID must be supplied.')
+  if (new Set(ids).size !== ids.length) return errorReply(400, 'Workspace user IDs must be unique')
+  if (!ids.every((id) => workspace.users.some((user) => user.id === id))) return errorReply(400, 'Wrong workspace user IDs')
+  workspace.users = workspace.users.filter((user) => !ids.includes(user.id))
+  call.state.touch(organization)
+  return textReply(200, 'OK')
+}
+
+/** The organization and workspace of a workspace-user call, or the refusal. */
+function adminWorkspace(call: ApiCall): { organization: MockOrganization; workspace: MockWorkspace } | Reply {
+  const organization = findOrganization(call)
+  if (!organization) return errorReply(404, NOT_FOUND)
+  if (!isAdmin(organization, call.account.id)) return errorReply(403, FORBIDDEN)
+  const workspaceId = parseId(call.params[1])
+  const workspace = organization.workspaces.find(({ id }) => id === workspaceId)
+  return workspace ? { organization, workspace } : errorReply(404, NOT_FOUND)
+}
+
+function workspaceUserView(call: ApiCall, organization: MockOrganization, workspace: MockWorkspace, user: MockWorkspace['users'][number]) {
+  const account = call.state.accounts.get(user.accountId)
+  const admin = isWorkspaceAdmin(organization, workspace, user.accountId)
+  return {
+    id: user.id,
+    user_id: user.accountId,
+    uid: user.accountId,
+    workspace_id: workspace.id,
+    wid: workspace.id,
+    name: account?.fullname ?? '',
+    email: account?.email ?? '',
+    active: true,
+    inactive: call.state.membershipOf(organization, user.accountId)?.inactive ?? false,
+    admin,
+    workspace_admin: admin,
+    organization_admin: isAdmin(organization, user.accountId),
+    role: admin ? 'admin' : 'user',
+    is_direct: true,
+    group_ids: organization.groups
+      .filter((group) => group.userIds.includes(user.accountId) && group.workspaceIds.includes(workspace.id))
+      .map((group) => group.id),
+    rate: null,
+    labor_cost: null,
+    timezone: 'UTC',
+    '2fa_enabled': false,
+    at: new Date(organization.at).toISOString(),
+  }
+}
+
+function isIdList(value: unknown): value is number[] {
+  return Array.isArray(value) && value.every((id) => Number.isSafeInteger(id) && id > 0)
+}
+
+export const WORKSPACE_ROUTES = [
+  { pattern: /^\/organizations\/(\d+)\/workspaces$/, handlers: new Map([['POST', createWorkspace]]) },
+  { pattern: /^\/organizations\/(\d+)\/workspaces\/statistics$/, handlers: new Map([['GET', workspaceStatistics]]) },
+  {
+    pattern: /^\/organizations\/(\d+)\/workspaces\/(\d+)\/workspace_users$/,
+    handlers: new Map([
+      ['GET', listWorkspaceUsers],
+      ['PATCH', patchWorkspaceUsers],
+    ]),
+  },
+] satisfies Route[]

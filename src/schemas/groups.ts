@@ -1,0 +1,97 @@
+import * as v from 'valibot'
+import { IdInputSchema, IdListInputSchema, IdSchema, TimestampSchema } from './common.ts'
+import { GroupNameSchema } from './names.ts'
+
+const GroupUserSchema = v.looseObject({
+  /** The member's account (user) id. */
+  user_id: IdSchema,
+  name: v.optional(v.nullable(v.string())),
+  avatar_url: v.optional(v.nullable(v.string())),
+  /** Deactivated in the organization, still a member. */
+  inactive: v.optional(v.nullable(v.boolean())),
+  /** Has accepted the invitation into the organization. */
+  joined: v.optional(v.nullable(v.boolean())),
+})
+
+/** A group of an organization with its members and workspaces (`GET /organizations/{id}/groups`). */
+export const OrganizationGroupSchema = v.looseObject({
+  group_id: IdSchema,
+  name: v.string(),
+  /** Last change. */
+  at: v.optional(v.nullable(TimestampSchema)),
+  permissions: v.optional(v.nullable(v.array(v.string()))),
+  users: v.optional(v.nullable(v.array(GroupUserSchema))),
+  /** Workspace ids. */
+  workspaces: v.optional(v.nullable(v.array(IdSchema))),
+})
+
+export const OrganizationGroupListSchema = v.array(OrganizationGroupSchema)
+
+export type OrganizationGroup = v.InferOutput<typeof OrganizationGroupSchema>
+
+const PatchEchoSchema = v.looseObject({
+  op: v.string(),
+  path: v.string(),
+  value: v.optional(v.nullable(v.array(IdSchema))),
+})
+
+/** What `PATCH …/groups/{group_id}` did: the operations applied, and those refused with why. */
+export const GroupPatchResultSchema = v.looseObject({
+  success: v.optional(v.nullable(v.array(PatchEchoSchema))),
+  failure: v.optional(v.nullable(v.array(v.looseObject({ message: v.string(), patch: v.optional(v.nullable(PatchEchoSchema)) })))),
+})
+
+export type GroupPatchResult = v.InferOutput<typeof GroupPatchResultSchema>
+
+/** Filters of the group listing: a part of the name (any case), or a workspace the groups are in. */
+export interface GroupFilters {
+  name?: string
+  workspace?: number
+}
+
+export const GroupFiltersSchema = v.strictObject(
+  { name: v.optional(v.string('must be a string')), workspace: v.optional(IdInputSchema) },
+  'filters must be an object',
+)
+
+/** A new group, or everything a group is to be (`PUT` sends it whole). */
+export interface GroupInput {
+  name: string
+  /** Account (user) ids of organization members. */
+  users?: number[]
+  /** Ids of the organization's workspaces. */
+  workspaces?: number[]
+}
+
+export const GroupInputSchema = v.strictObject(
+  { name: GroupNameSchema, users: v.optional(IdListInputSchema), workspaces: v.optional(IdListInputSchema) },
+  'group must be an object',
+)
+
+/** One change of a group's members or workspaces; `value` holds 1 to 100 ids. */
+export interface GroupPatchOperation {
+  op: 'add' | 'remove'
+  path: '/users' | '/workspaces'
+  value: number[]
+}
+
+// Toggl's limits: at most 100 operations per request, 1 to 100 ids per operation. (Literals, not a
+// constant in a template: bundlers keep template literals, and with them these schemas.)
+const GroupPatchOperationSchema = v.strictObject(
+  {
+    op: v.picklist(['add', 'remove'], "must be 'add' or 'remove'"),
+    path: v.picklist(['/users', '/workspaces'], "must be '/users' or '/workspaces'"),
+    value: v.pipe(
+      IdListInputSchema,
+      v.minLength(1, 'must have at least 1 id'),
+      v.maxLength(100, 'must have at most 100 ids'),
+    ),
+  },
+  'must be an operation object',
+)
+
+export const GroupPatchInputSchema = v.pipe(
+  v.array(GroupPatchOperationSchema, 'operations must be an array'),
+  v.minLength(1, 'operations must hold at least 1 operation'),
+  v.maxLength(100, 'operations must hold at most 100 operations'),
+)

@@ -1,0 +1,110 @@
+import * as v from 'valibot'
+import { IdInputSchema, IdListInputSchema, IdSchema } from './common.ts'
+
+const maybe = <S extends v.GenericSchema>(schema: S) => v.optional(v.nullable(schema))
+
+/**
+ * Something, an @, something, a dot, something, with no spaces: loose on purpose, since Toggl has
+ * the last word and a stricter pattern would refuse addresses it takes.
+ */
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/u
+
+const EmailSchema = v.pipe(v.string('must be a string'), v.regex(EMAIL_PATTERN, 'must be a valid e-mail address'))
+
+const flag = v.optional(v.boolean('must be a boolean'))
+
+const InvitedWorkspaceSchema = v.strictObject(
+  {
+    workspace_id: IdInputSchema,
+    /** Make them an admin of this workspace. */
+    admin: flag,
+    /** A role of the organization (see `RoleEndpoint.collect`). */
+    role_id: v.optional(IdInputSchema),
+    role: v.optional(v.string('must be a string')),
+  },
+  'must be an object',
+)
+
+/** An invitation to join an organization, sent to each address in `emails`. */
+export const InvitationInputSchema = v.strictObject(
+  {
+    /** At least one, each once (case does not count). */
+    emails: v.pipe(
+      v.array(EmailSchema, 'must be an array of e-mail addresses'),
+      v.minLength(1, 'must name at least one e-mail address'),
+      v.check((emails) => new Set(emails.map((email) => email.toLowerCase())).size === emails.length, 'must not repeat an e-mail address'),
+    ),
+    /** The workspaces they join, at least one. */
+    workspaces: v.pipe(
+      v.array(InvitedWorkspaceSchema, 'must be an array of workspaces'),
+      v.minLength(1, 'must name at least one workspace'),
+      v.check((entries) => new Set(entries.map((entry) => entry.workspace_id)).size === entries.length, 'must not repeat a workspace'),
+    ),
+    /** Groups of the organization they join. */
+    groups: v.optional(IdListInputSchema),
+    /** Invite without Toggl e-mailing them (share the link yourself). */
+    skip_email: flag,
+    /** A project they join as well. */
+    project_invite: v.optional(
+      v.strictObject(
+        {
+          project_id: IdInputSchema,
+          workspace_id: IdInputSchema,
+          /** Make them a manager of the project. */
+          manager: flag,
+        },
+        'must be an object',
+      ),
+    ),
+  },
+  'invitation must be an object',
+)
+
+export type InvitationInput = v.InferInput<typeof InvitationInputSchema>
+
+/** What Toggl made of one invited address. */
+export const InvitationInfoSchema = v.looseObject({
+  invitation_id: maybe(IdSchema),
+  email: maybe(v.string()),
+  organization_id: maybe(IdSchema),
+  sender_id: maybe(IdSchema),
+  /** Their account id, when they have a Toggl account already. */
+  recipient_id: maybe(IdSchema),
+  invite_url: maybe(v.string()),
+  workspaces: maybe(
+    v.array(v.looseObject({ workspace_id: maybe(IdSchema), user_id: maybe(IdSchema), workspace_user_id: maybe(IdSchema) })),
+  ),
+})
+
+/** An invitation as its recipient sees it; `code` is what `accept` and `reject` take. */
+export const SentInvitationSchema = v.looseObject({
+  code: maybe(v.string()),
+  email: maybe(v.string()),
+  organization_id: maybe(IdSchema),
+  organization_name: maybe(v.string()),
+  sender_email: maybe(v.string()),
+  sender_name: maybe(v.string()),
+})
+
+/** The reply of `POST /organizations/{id}/invitations`. */
+export const InvitationResultSchema = v.looseObject({
+  data: maybe(v.array(InvitationInfoSchema)),
+  invitations: maybe(v.array(SentInvitationSchema)),
+  /** Notes about addresses Toggl did not invite as asked. */
+  messages: maybe(v.array(v.string())),
+})
+
+export type InvitationInfo = v.InferOutput<typeof InvitationInfoSchema>
+export type SentInvitation = v.InferOutput<typeof SentInvitationSchema>
+export type InvitationResult = v.InferOutput<typeof InvitationResultSchema>
+
+/**
+ * The code from an invitation link. It goes into the path (URL-encoded), so it must not be empty,
+ * hold a '/', or be '.' or '..', which a URL reads as "this" or "the parent" folder.
+ */
+export const InvitationCodeSchema = v.pipe(
+  v.string('must be a string'),
+  v.nonEmpty('must not be empty'),
+  v.check((code) => !code.includes('/'), "must not contain '/'"),
+  v.check((code) => code !== '.' && code !== '..', "must not be '.' or '..'"),
+)

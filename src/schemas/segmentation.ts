@@ -1,0 +1,43 @@
+import * as v from 'valibot'
+import { IdSchema } from './common.ts'
+
+const TextListSchema = v.optional(v.nullable(v.array(v.string())))
+
+/** What an organization told Toggl about itself (`GET /organizations/{id}/segmentation`). */
+export const OrganizationSegmentationSchema = v.looseObject({
+  organization_id: v.optional(v.nullable(IdSchema)),
+  /** Who saved it. */
+  user_id: v.optional(v.nullable(IdSchema)),
+  full_name: v.optional(v.nullable(v.string())),
+  heard: TextListSchema,
+  industries: TextListSchema,
+  members_range: v.optional(v.nullable(v.string())),
+  reasons: TextListSchema,
+  skipped_step: v.optional(v.nullable(v.string())),
+  user_segments: TextListSchema,
+  demo_requested: v.optional(v.nullable(v.boolean())),
+})
+
+const text = v.optional(v.string('must be a string'))
+const texts = v.optional(v.array(v.string('must be a string'), 'must be an array of strings'))
+
+/** The fields of a segmentation you can save: `PUT /organizations/{id}/segmentation`. */
+export const SegmentationInputSchema = v.pipe(
+  v.strictObject(
+    {
+      full_name: text,
+      heard: texts,
+      industries: texts,
+      members_range: text,
+      reasons: texts,
+      skipped_step: text,
+      user_segments: texts,
+      demo_requested: v.optional(v.boolean('must be a boolean')),
+    },
+    'segmentation must be an object',
+  ),
+  v.check((input) => Object.values(input).some((value) => value !== undefined), 'segmentation must set at least one field'),
+)
+
+export type OrganizationSegmentation = v.InferOutput<typeof OrganizationSegmentationSchema>
+export type SegmentationInput = v.InferInput<typeof SegmentationInputSchema>

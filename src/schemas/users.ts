@@ -1,0 +1,250 @@
+import * as v from 'valibot'
+import { commaSeparated, GroupRefSchema, IdInputSchema, IdListInputSchema, IdSchema } from './common.ts'
+
+/** One workspace of an organization user, as detailed listings describe it. */
+const OrganizationUserWorkspaceSchema = v.looseObject({
+  workspace_id: IdSchema,
+  workspace_user_id: v.optional(v.nullable(IdSchema)),
+  workspace_name: v.optional(v.nullable(v.string())),
+  /** Deprecated by Toggl in favour of `role_id`. */
+  admin: v.optional(v.nullable(v.boolean())),
+  active: v.optional(v.nullable(v.boolean())),
+  inactive: v.optional(v.nullable(v.boolean())),
+  role_id: v.optional(v.nullable(IdSchema)),
+  rate: v.optional(v.nullable(v.number())),
+  cost: v.optional(v.nullable(v.number())),
+  working_hours: v.optional(v.nullable(v.number())),
+  default_currency: v.optional(v.nullable(v.string())),
+  view_edit_billable_rates: v.optional(v.nullable(v.boolean())),
+  view_edit_labor_costs: v.optional(v.nullable(v.boolean())),
+  groups: v.optional(v.nullable(v.array(GroupRefSchema))),
+})
+
+/**
+ * A member of an organization, or someone invited to it (`joined: false`, with `invitation_id`).
+ * `id` is the organization-user id that `edit` and `delete` take; `user_id` is the account.
+ */
+export const OrganizationUserSchema = v.looseObject({
+  id: IdSchema,
+  user_id: v.optional(v.nullable(IdSchema)),
+  organization_id: v.optional(v.nullable(IdSchema)),
+  name: v.string(),
+  email: v.string(),
+  /** Deprecated by Toggl in favour of `role_id`. */
+  admin: v.optional(v.nullable(v.boolean())),
+  /** Deprecated by Toggl in favour of `role_id`. */
+  owner: v.optional(v.nullable(v.boolean())),
+  inactive: v.optional(v.nullable(v.boolean())),
+  joined: v.optional(v.nullable(v.boolean())),
+  invitation_id: v.optional(v.nullable(IdSchema)),
+  role_id: v.optional(v.nullable(IdSchema)),
+  avatar_url: v.optional(v.nullable(v.string())),
+  can_edit_email: v.optional(v.nullable(v.boolean())),
+  '2fa_enabled': v.optional(v.nullable(v.boolean())),
+  workspace_count: v.optional(v.nullable(v.number())),
+  /** Only in detailed listings; Go sends `null` for none. */
+  groups: v.optional(v.nullable(v.array(GroupRefSchema))),
+  /** Only in detailed listings; Go sends `null` for none. */
+  workspaces: v.optional(v.nullable(v.array(OrganizationUserWorkspaceSchema))),
+})
+
+export const OrganizationUserListSchema = v.array(OrganizationUserSchema)
+
+export type OrganizationUser = v.InferOutput<typeof OrganizationUserSchema>
+
+/** What `active_status` can ask for. */
+export type UserStatus = 'active' | 'inactive' | 'invited'
+
+/** Narrows a listing of organization users; every filter is optional. */
+export interface UserFilters {
+  /** Only users whose name or email contains this text. */
+  filter?: string
+  /** Only users with one of these statuses (all statuses when left out). */
+  active_status?: UserStatus[]
+  /** `true`: only admins. */
+  only_admins?: boolean
+  /** Only users in one of these groups (ids). */
+  groups?: number[]
+  /** Only users in one of these workspaces (ids). */
+  workspaces?: number[]
+  /** Sorted by name. @default 'asc' */
+  sort_dir?: 'asc' | 'desc'
+}
+
+/** Filters plus the page size. */
+export interface UserListing extends UserFilters {
+  /** Users per page. @default 50 (Toggl's default) */
+  per_page?: number
+}
+
+/** Filters, page size and the page to fetch. */
+export interface UserPageQuery extends UserListing {
+  /** From 1. @default 1 */
+  page?: number
+}
+
+const PositiveCountSchema = v.pipe(
+  v.number('must be a number'),
+  v.safeInteger('must be a positive whole number'),
+  v.minValue(1, 'must be a positive whole number'),
+)
+
+const unique = (values: readonly unknown[]) => new Set(values).size === values.length
+
+/** Ids to filter by: an empty list would filter nothing, so it is refused rather than guessed at. */
+const FilterIdsSchema = v.pipe(IdListInputSchema, v.minLength(1, 'must name at least one id'))
+
+const FILTER_ENTRIES = {
+  filter: v.optional(v.pipe(v.string('must be a string'), v.minLength(1, 'must not be empty (leave it out to list everyone)'))),
+  active_status: v.optional(
+    v.pipe(
+      v.array(v.picklist(['active', 'inactive', 'invited'], "must be 'active', 'inactive' or 'invited'"), 'must be an array of statuses'),
+      v.minLength(1, 'must name at least one status'),
+      v.check((values) => unique(values), 'must not repeat a status'),
+    ),
+  ),
+  only_admins: v.optional(v.boolean('must be true or false')),
+  groups: v.optional(FilterIdsSchema),
+  workspaces: v.optional(FilterIdsSchema),
+  sort_dir: v.optional(v.picklist(['asc', 'desc'], "must be 'asc' or 'desc'")),
+}
+
+interface ListFilters {
+  active_status?: readonly string[] | undefined
+  groups?: readonly number[] | undefined
+  workspaces?: readonly number[] | undefined
+}
+
+/** Toggl takes lists as comma-separated text. */
+function toQuery<T extends ListFilters>({ active_status, groups, workspaces, ...rest }: T) {
+  return {
+    ...rest,
+    active_status: active_status?.join(','),
+    groups: groups && commaSeparated(groups),
+    workspaces: workspaces && commaSeparated(workspaces),
+  }
+}
+
+/**
+ * The filters with `extra` entries, checked strictly and turned into Toggl's query. Marked free of
+ * side effects so that bundlers drop it from apps that list no users.
+ */
+/* @__NO_SIDE_EFFECTS__ */
+function listingSchema<const E extends v.ObjectEntries>(extra: E, message: string) {
+  return v.pipe(v.strictObject({ ...FILTER_ENTRIES, ...extra }, message), v.transform(toQuery))
+}
+
+/** `iterate()`'s filters: the page number is the iterator's business. */
+export const UserListingSchema = listingSchema({ per_page: v.optional(PositiveCountSchema) }, 'filters must be an object')
+
+/** `page()`'s query. */
+export const UserPageQuerySchema = listingSchema(
+  { per_page: v.optional(PositiveCountSchema), page: v.optional(PositiveCountSchema) },
+  'query must be an object',
+)
+
+/** A user's full name as an admin sets it: Toggl refuses an empty one. */
+export const UserNameSchema = v.pipe(
+  v.string('user name must be a string'),
+  v.check((text) => text.length > 0, 'user name must not be empty'),
+)
+
+const EmailInputSchema = v.pipe(v.string('must be a string'), v.email('must be a valid email address'))
+
+const RateSchema = v.pipe(v.number('must be a number'), v.finite('must be a finite number'), v.minValue(0, 'must not be negative'))
+
+/**
+ * One workspace in an organization user's changes (Toggl's OrgUserWorkspace fields that are
+ * settings). `workspace_id` is required, but checked after the object: a strict object reports a
+ * missing key like an unknown one, which would read "not a field Toggl takes here".
+ */
+const WorkspaceChangeSchema = v.pipe(
+  v.strictObject(
+    {
+      workspace_id: v.optional(IdInputSchema),
+      workspace_user_id: v.optional(IdInputSchema),
+      admin: v.optional(v.boolean('must be true or false')),
+      role_id: v.optional(IdInputSchema),
+      role: v.optional(v.string('must be a string')),
+      active: v.optional(v.boolean('must be true or false')),
+      inactive: v.optional(v.boolean('must be true or false')),
+      rate: v.optional(RateSchema),
+      cost: v.optional(RateSchema),
+      working_hours: v.optional(RateSchema),
+      default_currency: v.optional(v.string('must be a string')),
+      view_edit_billable_rates: v.optional(v.boolean('must be true or false')),
+      view_edit_labor_costs: v.optional(v.boolean('must be true or false')),
+    },
+    'must be an object with a workspace_id',
+  ),
+  v.forward(v.check((workspace) => workspace.workspace_id !== undefined, 'must be given'), ['workspace_id']),
+)
+
+/** Changes to one organization user: `PUT /organizations/{id}/users/{organization_user_id}`. */
+export interface OrganizationUserChanges {
+  /** Only for a user who belongs to no other organization (it is their account's email). */
+  email?: string
+  /** Only for a user who belongs to no other organization (it is their account's name). */
+  name?: string
+  /** `true` deactivates the user; the owner cannot be deactivated. */
+  inactive?: boolean
+  /** Grants or removes admin rights; not together with `role_id`. */
+  organization_admin?: boolean
+  role_id?: number
+  /** The groups the user should be in (ids); `[]` for none. */
+  groups?: number[]
+  /** The workspaces the user should be in, with their settings there. */
+  workspaces?: OrganizationUserWorkspaceChange[]
+}
+
+/** A workspace of {@link OrganizationUserChanges}: which one, and the user's settings there. */
+export interface OrganizationUserWorkspaceChange {
+  workspace_id: number
+  workspace_user_id?: number
+  /** Deprecated by Toggl in favour of `role_id`. */
+  admin?: boolean
+  role_id?: number
+  /** Deprecated by Toggl in favour of `role_id`. */
+  role?: string
+  active?: boolean
+  inactive?: boolean
+  rate?: number
+  cost?: number
+  working_hours?: number
+  default_currency?: string
+  view_edit_billable_rates?: boolean
+  view_edit_labor_costs?: boolean
+}
+
+export const OrganizationUserChangesSchema = v.pipe(
+  v.strictObject(
+    {
+      email: v.optional(EmailInputSchema),
+      name: v.optional(UserNameSchema),
+      inactive: v.optional(v.boolean('must be true or false')),
+      organization_admin: v.optional(v.boolean('must be true or false')),
+      role_id: v.optional(IdInputSchema),
+      groups: v.optional(IdListInputSchema),
+      workspaces: v.optional(
+        v.pipe(
+          v.array(WorkspaceChangeSchema, 'must be an array of workspaces'),
+          v.check((list) => unique(list.map(({ workspace_id }) => workspace_id)), 'must not repeat a workspace_id'),
+        ),
+      ),
+    },
+    'changes must be an object',
+  ),
+  v.check((changes) => Object.values(changes).some((value) => value !== undefined), 'changes must set at least one field'),
+  v.check(
+    (changes) => changes.organization_admin === undefined || changes.role_id === undefined,
+    'changes must not set both organization_admin and role_id (Toggl takes one or the other)',
+  ),
+)
+
+/** The organization users to remove, as ids: at least one, each once. */
+export const OrganizationUserDeletionSchema = v.pipe(
+  v.array(IdInputSchema),
+  v.minLength(1, 'organization users must name at least one user'),
+  v.check((values) => unique(values), 'organization users must not repeat an id'),
+  v.transform((ids) => ({ delete: ids })),
+)

@@ -1,0 +1,191 @@
+import * as v from 'valibot'
+import { IdInputSchema, IdListInputSchema, IdSchema, TimestampSchema } from './common.ts'
+import { WorkspaceNameSchema } from './names.ts'
+
+const maybe = <S extends v.GenericSchema>(schema: S) => v.optional(v.nullable(schema))
+
+/** A workspace (`POST /organizations/{id}/workspaces` answers the new one). */
+export const WorkspaceSchema = v.looseObject({
+  id: IdSchema,
+  name: v.string(),
+  organization_id: IdSchema,
+  /** Whether you administer it (deprecated by Toggl in favour of `role`). */
+  admin: maybe(v.boolean()),
+  /** Your role in it. */
+  role: maybe(v.string()),
+  permissions: maybe(v.array(v.string())),
+  at: maybe(TimestampSchema),
+  last_modified: maybe(TimestampSchema),
+  suspended_at: maybe(TimestampSchema),
+  /** On a Starter subscription. */
+  premium: maybe(v.boolean()),
+  /** On a Premium subscription. */
+  business_ws: maybe(v.boolean()),
+  default_currency: maybe(v.string()),
+  default_hourly_rate: maybe(v.number()),
+  rate_last_updated: maybe(TimestampSchema),
+  /** -1 rounds down, 0 to the nearest, 1 up. */
+  rounding: maybe(v.number()),
+  rounding_minutes: maybe(v.number()),
+  only_admins_may_create_projects: maybe(v.boolean()),
+  only_admins_may_create_tags: maybe(v.boolean()),
+  only_admins_see_team_dashboard: maybe(v.boolean()),
+  projects_billable_by_default: maybe(v.boolean()),
+  projects_enforce_billable: maybe(v.boolean()),
+  projects_private_by_default: maybe(v.boolean()),
+  limit_public_project_data: maybe(v.boolean()),
+  reports_collapse: maybe(v.boolean()),
+  hide_start_end_times: maybe(v.boolean()),
+  disable_approvals: maybe(v.boolean()),
+  disable_expenses: maybe(v.boolean()),
+  disable_timesheet_view: maybe(v.boolean()),
+  ical_enabled: maybe(v.boolean()),
+  ical_url: maybe(v.string()),
+  logo_url: maybe(v.string()),
+  max_data_retention_days: maybe(v.number()),
+  working_hours_in_minutes: maybe(v.number()),
+  csv_upload: maybe(v.looseObject({ at: maybe(TimestampSchema), log_id: maybe(IdSchema) })),
+  te_constraints: maybe(
+    v.looseObject({
+      time_entry_constraints_enabled: maybe(v.boolean()),
+      description_present: maybe(v.boolean()),
+      project_present: maybe(v.boolean()),
+      tag_present: maybe(v.boolean()),
+      task_present: maybe(v.boolean()),
+    }),
+  ),
+})
+
+export type TogglWorkspace = v.InferOutput<typeof WorkspaceSchema>
+
+/** One workspace's counts, as `GET /organizations/{id}/workspaces/statistics` lists them. */
+export const WorkspaceStatisticsSchema = v.looseObject({
+  admins: maybe(v.array(v.looseObject({ user_id: IdSchema, name: maybe(v.string()) }))),
+  groups_count: maybe(v.number()),
+  members_count: maybe(v.number()),
+})
+
+/** Statistics by workspace id (JSON object keys, so strings). */
+export const WorkspaceStatisticsMapSchema = v.record(v.string(), WorkspaceStatisticsSchema)
+
+export type WorkspaceStatistics = v.InferOutput<typeof WorkspaceStatisticsSchema>
+
+/** Someone in a workspace, directly or through a group. */
+export const WorkspaceUserSchema = v.looseObject({
+  /** The workspace-user id (what `deleteUsers` takes), not the account id. */
+  id: IdSchema,
+  /** The account id. */
+  user_id: maybe(IdSchema),
+  uid: maybe(IdSchema),
+  workspace_id: maybe(IdSchema),
+  wid: maybe(IdSchema),
+  name: maybe(v.string()),
+  email: maybe(v.string()),
+  /** Accepted the invitation. */
+  active: maybe(v.boolean()),
+  /** Deactivated by an admin. */
+  inactive: maybe(v.boolean()),
+  admin: maybe(v.boolean()),
+  workspace_admin: maybe(v.boolean()),
+  organization_admin: maybe(v.boolean()),
+  role: maybe(v.string()),
+  role_id: maybe(IdSchema),
+  /** A direct member, not only one through a group. */
+  is_direct: maybe(v.boolean()),
+  group_ids: maybe(v.array(IdSchema)),
+  rate: maybe(v.number()),
+  rate_last_updated: maybe(TimestampSchema),
+  labor_cost: maybe(v.number()),
+  labor_cost_last_updated: maybe(TimestampSchema),
+  view_edit_billable_rates: maybe(v.boolean()),
+  view_edit_labor_costs: maybe(v.boolean()),
+  timezone: maybe(v.string()),
+  avatar_file_name: maybe(v.string()),
+  '2fa_enabled': maybe(v.boolean()),
+  working_hours_in_minutes: maybe(v.number()),
+  at: maybe(TimestampSchema),
+  invitation_code: maybe(v.string()),
+  invite_url: maybe(v.string()),
+})
+
+export const WorkspaceUserListSchema = v.array(WorkspaceUserSchema)
+
+export type WorkspaceUser = v.InferOutput<typeof WorkspaceUserSchema>
+
+const flag = v.optional(v.boolean('must be a boolean'))
+
+/**
+ * A new workspace in an organization. Only `name` is required. The fields marked premium need a
+ * paid plan: on Free Toggl refuses the whole call with 402 (`PlanRestrictionError`).
+ */
+export const WorkspaceInputSchema = v.strictObject(
+  {
+    name: WorkspaceNameSchema,
+    /** Account ids of the organization's members who administer it. */
+    admins: v.optional(IdListInputSchema),
+    /** Premium. */
+    default_currency: v.optional(v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty'))),
+    /** Premium. */
+    default_hourly_rate: v.optional(
+      v.pipe(v.number('must be a number'), v.finite('must be a finite number'), v.minValue(0, 'must not be negative')),
+    ),
+    /** Premium: -1 rounds down, 0 to the nearest, 1 up. */
+    rounding: v.optional(v.picklist([-1, 0, 1], 'must be -1 (down), 0 (nearest) or 1 (up)')),
+    /** Premium. */
+    rounding_minutes: v.optional(
+      v.pipe(v.number('must be a number'), v.safeInteger('must be a whole number'), v.minValue(0, 'must not be negative')),
+    ),
+    /** Premium: how a rate change applies to existing time entries. */
+    rate_change_mode: v.optional(
+      v.picklist(['start-today', 'override-current', 'override-all'], "must be 'start-today', 'override-current' or 'override-all'"),
+    ),
+    /** Premium. */
+    projects_billable_by_default: flag,
+    /** Premium. */
+    only_admins_may_create_tags: flag,
+    only_admins_may_create_projects: flag,
+    only_admins_see_team_dashboard: flag,
+    projects_enforce_billable: flag,
+    projects_private_by_default: flag,
+    limit_public_project_data: flag,
+    reports_collapse: flag,
+  },
+  'workspace must be an object',
+)
+
+export type WorkspaceInput = v.InferInput<typeof WorkspaceInputSchema>
+
+const positive = v.pipe(v.number('must be a number'), v.safeInteger('must be a whole number'), v.minValue(1, 'must be at least 1'))
+
+/** The filters of `GET …/workspaces/{workspace_id}/workspace_users`. */
+export const WorkspaceUserFiltersSchema = v.strictObject(
+  {
+    /** Only users whose name contains this. */
+    name: v.optional(v.string('must be a string')),
+    /** Only users whose name or email contains this. */
+    search: v.optional(v.string('must be a string')),
+    page: v.optional(positive),
+    per_page: v.optional(positive),
+    /** Only users with (`true`) or without (`false`) a custom hourly rate. */
+    custom_rates: flag,
+    /** Only active users. */
+    active: flag,
+  },
+  'filters must be an object',
+)
+
+export type WorkspaceUserFilters = v.InferInput<typeof WorkspaceUserFiltersSchema>
+
+/** A workspace user to remove: its workspace-user id, or a `WorkspaceUser` (by its `id`). */
+const WorkspaceUserRefSchema = v.union(
+  [IdInputSchema, v.pipe(v.object({ id: IdInputSchema }), v.transform(({ id }) => id))],
+  'must be a workspace-user id or a workspace user',
+)
+
+/** The workspace users `deleteUsers` removes, turned into Toggl's `{ delete: [ids] }`. */
+export const WorkspaceUserDeletionSchema = v.pipe(
+  v.array(WorkspaceUserRefSchema, 'workspace users must be an array of ids'),
+  v.minLength(1, 'workspace users must name at least one'),
+  v.check((ids) => new Set(ids).size === ids.length, 'workspace users must not repeat an id'),
+  v.transform((ids) => ({ delete: ids })),
+)

@@ -1,0 +1,353 @@
+import { describe, expect, it } from 'vitest'
+import { BasicAuth, HTTPStatusError, InputError, MemoryCache, ResponseValidationError } from '../src/index.ts'
+import type { TogglCache } from '../src/cache/types.ts'
+import { OwnerEndpoint } from '../src/endpoints/owner.ts'
+import { DEMO_ACCOUNT, type MockAccount } from '../src/mock/index.ts'
+import { failureOf, startFake, type Fake } from './support/fake.ts'
+
+const OTHER = { id: 2, email: 'other@example.com', password: 'other-password', apiToken: 'other-token', fullname: 'Other' }
+const MEMBER = { id: 3, email: 'member@example.com', password: 'member-password', apiToken: 'member-token', fullname: 'Member' }
+
+/** Acme: the demo account owns it, OTHER and MEMBER belong to it. Initech: OTHER's alone. */
+async function seeded() {
+  const fake = await startFake({
+    accounts: [DEMO_ACCOUNT, OTHER, MEMBER],
+    organizations: [
+      { name: 'Acme', memberIds: [1, 2, 3] },
+      { name: 'Initech', memberIds: [2] },
+    ],
+  })
+  const [acme, initech] = [...fake.mock.state.organizations.keys()] as [number, number]
+  return { fake, acme, initech }
+}
+
+/** The endpoint signed in as another account of the fake. */
+function as(fake: Fake, account: MockAccount, cache?: TogglCache): OwnerEndpoint {
+  return new OwnerEndpoint(BasicAuth.fromApiToken(account.apiToken), cache, { baseURL: fake.server.baseURL, retryDelay: 1 })
+}
+
+/** A running transfer of Acme to `newOwnerId`, as only Toggl's own app can start one (the API takes no body). */
+function seedTransfer(fake: Fake, organizationId: number, newOwnerId: number): number {
+  const id = fake.mock.state.nextId()
+  fake.mock.state.organizations.get(organizationId)!.transfers.push({
+    id,
+    requesterId: 1,
+    newOwnerId,
+    createdAt: Date.parse('2024-05-01T10:00:00Z'),
+    currentOwnerAnsweredAt: null,
+    currentOwnerAccepted: false,
+    newOwnerAnsweredAt: null,
+    newOwnerAccepted: false,
+    finishedAt: null,
+    outcome: '',
+  })
+  return id
+}
+
+const BAD_IDS = [0, -1, 1.5, '5', null, {}]
+
+describe('OwnerEndpoint.get', () => {
+  it('sends GET /organizations/{id}/owner and parses the owner', async () => {
+    const { fake, acme } = await seeded()
+    const owner = await fake.endpoint(OwnerEndpoint).get(acme)
+    expect(fake.last()).toEqual({ method: 'GET', path: `/organizations/${acme}/owner`, query: {}, body: undefined })
+    expect(owner).toMatchObject({ user_id: 1, organization_id: acme, name: 'Demo User', email: 'demo@example.com' })
+    expect(owner.organization_user_id).toEqual(expect.any(Number))
+    expect(owner.organization_user_created_at).toMatch(/^\d{4}-\d\d-\d\dT/)
+  })
+
+  it('is served from the cache while fresh; refresh and a transfer call send again', async () => {
+    const { fake, acme } = await seeded()
+    const owners = fake.endpoint(OwnerEndpoint, new MemoryCache())
+    const first = await owners.get({ id: acme })
+    expect(await owners.get(acme)).toEqual(first)
+    expect(fake.sent()).toBe(1)
+    await owners.get(acme, { refresh: true })
+    expect(fake.sent()).toBe(2)
+    const transfer = await owners.startTransfer(acme)
+    await owners.get(acme)
+    expect(fake.sent()).toBe(4)
+    await owners.withdrawTransfer(acme, transfer)
+    await owners.get(acme)
+    await owners.get(acme)
+    expect(fake.sent()).toBe(6)
+  })
+
+  it('shows the new owner once this client acted on the transfer that finished', async () => {
+    const { fake, acme } = await seeded()
+    const transfer = seedTransfer(fake, acme, OTHER.id)
+    const owners = fake.endpoint(OwnerEndpoint, new MemoryCache())
+    expect(await owners.get(acme)).toMatchObject({ user_id: 1 })
+    await as(fake, OTHER).acceptTransfer(acme, transfer)
+    // Someone else's answer does not reach this client's cache.
+    expect(await owners.get(acme)).toMatchObject({ user_id: 1 })
+    expect(fake.sent()).toBe(2)
+    await owners.acceptTransfer(acme, transfer)
+    expect(await owners.get(acme)).toMatchObject({ user_id: OTHER.id, name: 'Other' })
+    expect(fake.sent()).toBe(4)
+  })
+
+  it('maps 403 (not a member) to HTTPStatusError with the server message', async () => {
+    const { fake, initech } = await seeded()
+    const error = await failureOf(fake.endpoint(OwnerEndpoint).get(initech))
+    expect(error).toBeInstanceOf(HTTPStatusError)
+    expect(error).toMatchObject({ status: 403, serverMessage: 'User does not have access to this resource' })
+  })
+
+  it('maps 404 (no owner found) to HTTPStatusError', async () => {
+    const { fake, acme } = await seeded()
+    fake.mock.state.organizations.get(acme)!.memberIds.unshift(404_404)
+    const error = await failureOf(fake.endpoint(OwnerEndpoint).get(acme))
+    expect(error).toBeInstanceOf(HTTPStatusError)
+    expect(error).toMatchObject({ status: 404, serverMessage: 'Organization owner not found' })
+  })
+
+  it('names the field of a reply that drifted', async () => {
+    const { fake, acme } = await seeded()
+    fake.mock.inject({ type: 'status', status: 200, body: '{"user_id":"1"}', headers: { 'content-type': 'application/json' } })
+    const error = await failureOf(fake.endpoint(OwnerEndpoint).get(acme))
+    expect(error).toBeInstanceOf(ResponseValidationError)
+    expect(error).toMatchObject({ path: '$.user_id' })
+  })
+
+  it.each(BAD_IDS)('rejects organization %j with InputError and sends nothing', async (organization) => {
+    const { fake } = await seeded()
+    const error = await failureOf(fake.endpoint(OwnerEndpoint).get(organization as number))
+    expect(error).toBeInstanceOf(InputError)
+    expect(error.message).toMatch(/^OwnerEndpoint\.get: organization must be a positive whole-number id/)
+    expect(fake.sent()).toBe(0)
+  })
+
+  it('rejects bad per-call options and sends nothing', async () => {
+    const { fake, acme } = await seeded()
+    const error = await failureOf(fake.endpoint(OwnerEndpoint).get(acme, { refresh: 'yes' } as never))
+    expect(error).toBeInstanceOf(InputError)
+    expect(fake.sent()).toBe(0)
+  })
+})
+
+describe('OwnerEndpoint.collectTransfers', () => {
+  it('sends GET …/owner/transfer and lists every transfer, [] when none', async () => {
+    const { fake, acme } = await seeded()
+    const owners = fake.endpoint(OwnerEndpoint, new MemoryCache())
+    expect(await owners.collectTransfers(acme)).toEqual([])
+    expect(fake.last()).toEqual({ method: 'GET', path: `/organizations/${acme}/owner/transfer`, query: {}, body: undefined })
+    const started = await owners.startTransfer(acme)
+    // Not cached: the list shows the new transfer at once.
+    expect(await owners.collectTransfers(acme, {})).toEqual([started])
+    expect(fake.sent()).toBe(3)
+  })
+
+  it('sends ongoing as true or false and lists only running or only finished transfers', async () => {
+    const { fake, acme } = await seeded()
+    const owners = fake.endpoint(OwnerEndpoint)
+    const withdrawn = await owners.withdrawTransfer(acme, await owners.startTransfer(acme))
+    const running = await owners.startTransfer(acme)
+    expect(await owners.collectTransfers(acme, { ongoing: true })).toEqual([running])
+    expect(fake.last().query).toEqual({ ongoing: 'true' })
+    expect(await owners.collectTransfers(acme, { ongoing: false })).toEqual([withdrawn])
+    expect(fake.last().query).toEqual({ ongoing: 'false' })
+    expect(await owners.collectTransfers(acme)).toEqual([withdrawn, running])
+  })
+
+  it('maps 403 (not a member) and 400 to HTTPStatusError', async () => {
+    const { fake, acme, initech } = await seeded()
+    const owners = fake.endpoint(OwnerEndpoint)
+    await expect(owners.collectTransfers(initech)).rejects.toMatchObject({ status: 403, serverMessage: 'User does not have access to this resource' })
+    fake.mock.inject({ type: 'status', status: 400, body: `"'ongoing' parameter can be true or false only"` })
+    const error = await failureOf(owners.collectTransfers(acme, { ongoing: true }))
+    expect(error).toBeInstanceOf(HTTPStatusError)
+    expect(error).toMatchObject({ status: 400, serverMessage: "'ongoing' parameter can be true or false only" })
+  })
+
+  it('the fake refuses an ongoing that is not true or false, as Toggl does', async () => {
+    const { fake, acme } = await seeded()
+    const response = await fetch(`${fake.server.baseURL}/organizations/${acme}/owner/transfer?ongoing=yes`, {
+      headers: { authorization: `Basic ${btoa(`${DEMO_ACCOUNT.apiToken}:api_token`)}` },
+    })
+    expect(response.status).toBe(400)
+    expect(await response.json()).toBe("'ongoing' parameter can be true or false only")
+  })
+
+  it.each([
+    [{ ongoing: 'true' }, /: ongoing must be a boolean, got "true"/],
+    [{ ongoing: true, finished: true }, /: finished is not a field Toggl takes here/],
+    [5, /: filters must be an object, got 5/],
+  ])('rejects filters %j with InputError and sends nothing', async (filters, message) => {
+    const { fake, acme } = await seeded()
+    const error = await failureOf(fake.endpoint(OwnerEndpoint).collectTransfers(acme, filters as never))
+    expect(error).toBeInstanceOf(InputError)
+    expect(error.message).toMatch(message)
+    expect(fake.sent()).toBe(0)
+  })
+
+  it('rejects a bad organization with InputError and sends nothing', async () => {
+    const { fake } = await seeded()
+    await expect(fake.endpoint(OwnerEndpoint).collectTransfers(0)).rejects.toBeInstanceOf(InputError)
+    expect(fake.sent()).toBe(0)
+  })
+})
+
+describe('OwnerEndpoint.getTransfer', () => {
+  it('sends GET …/owner/transfer/{transfer_id}, by id or by model', async () => {
+    const { fake, acme } = await seeded()
+    const owners = fake.endpoint(OwnerEndpoint)
+    const started = await owners.startTransfer(acme)
+    const path = `/organizations/${acme}/owner/transfer/${started.owner_transfer_id}`
+    expect(await owners.getTransfer(acme, started.owner_transfer_id)).toEqual(started)
+    expect(fake.last()).toEqual({ method: 'GET', path, query: {}, body: undefined })
+    expect(await owners.getTransfer({ id: acme }, started)).toEqual(started)
+    expect(fake.last().path).toBe(path)
+  })
+
+  it('answers null for 404; reRaise throws it', async () => {
+    const { fake, acme } = await seeded()
+    expect(await fake.endpoint(OwnerEndpoint).getTransfer(acme, 123_456)).toBeNull()
+    const error = await failureOf(fake.endpoint(OwnerEndpoint, null, { reRaise: true }).getTransfer(acme, 123_456))
+    expect(error).toBeInstanceOf(HTTPStatusError)
+    expect(error).toMatchObject({ status: 404, serverMessage: 'Transfer not found in the organization' })
+  })
+
+  it('throws 403 (not a member)', async () => {
+    const { fake, initech } = await seeded()
+    const transfer = seedTransfer(fake, initech, 1)
+    const error = await failureOf(fake.endpoint(OwnerEndpoint).getTransfer(initech, transfer))
+    expect(error).toBeInstanceOf(HTTPStatusError)
+    expect(error).toMatchObject({ status: 403, serverMessage: 'User does not have access to this resource' })
+  })
+
+  it('names the field of a reply that drifted', async () => {
+    const { fake, acme } = await seeded()
+    fake.mock.inject({ type: 'status', status: 200, body: '{"owner_transfer_id":7,"finished_at":5}', headers: { 'content-type': 'application/json' } })
+    const error = await failureOf(fake.endpoint(OwnerEndpoint).getTransfer(acme, 7))
+    expect(error).toBeInstanceOf(ResponseValidationError)
+    expect(error).toMatchObject({ path: '$.finished_at' })
+  })
+
+  it.each(BAD_IDS)('rejects transfer %j with InputError and sends nothing', async (transfer) => {
+    const { fake, acme } = await seeded()
+    const error = await failureOf(fake.endpoint(OwnerEndpoint).getTransfer(acme, transfer as number))
+    expect(error).toBeInstanceOf(InputError)
+    expect(error.message).toMatch(/^OwnerEndpoint\.getTransfer: transfer must be a positive whole-number id/)
+    expect(fake.sent()).toBe(0)
+  })
+})
+
+describe('OwnerEndpoint.startTransfer', () => {
+  it('sends POST …/owner/transfer with no body and returns the running transfer', async () => {
+    const { fake, acme } = await seeded()
+    const transfer = await fake.endpoint(OwnerEndpoint).startTransfer(acme)
+    expect(fake.last()).toEqual({ method: 'POST', path: `/organizations/${acme}/owner/transfer`, query: {}, body: undefined })
+    expect(transfer).toMatchObject({
+      organization_id: acme,
+      requester_id: 1,
+      current_owner_id: 1,
+      new_owner_id: null,
+      current_owner_accepted: false,
+      current_owner_answered_at: null,
+      finished_at: null,
+      outcome_name: '',
+    })
+    expect(transfer.owner_transfer_id).toEqual(expect.any(Number))
+  })
+
+  it('maps 403 (not the owner, not a member) and 400 (one runs already) to HTTPStatusError', async () => {
+    const { fake, acme, initech } = await seeded()
+    const owners = fake.endpoint(OwnerEndpoint)
+    const forbidden = { status: 403, serverMessage: 'User does not have access to this resource' }
+    await expect(as(fake, MEMBER).startTransfer(acme)).rejects.toMatchObject(forbidden)
+    await expect(owners.startTransfer(initech)).rejects.toMatchObject(forbidden)
+    await owners.startTransfer(acme)
+    const error = await failureOf(owners.startTransfer(acme))
+    expect(error).toBeInstanceOf(HTTPStatusError)
+    expect(error).toMatchObject({ status: 400, serverMessage: 'Cannot load organization.' })
+  })
+
+  it('is never retried', async () => {
+    const { fake, acme } = await seeded()
+    fake.mock.inject({ type: 'status', status: 503, body: '"Service Unavailable"' })
+    await expect(fake.endpoint(OwnerEndpoint).startTransfer(acme)).rejects.toMatchObject({ status: 503 })
+    expect(fake.sent()).toBe(1)
+  })
+
+  it('rejects a bad organization or options with InputError and sends nothing', async () => {
+    const { fake, acme } = await seeded()
+    const owners = fake.endpoint(OwnerEndpoint)
+    await expect(owners.startTransfer('5' as never)).rejects.toBeInstanceOf(InputError)
+    await expect(owners.startTransfer(acme, { signal: 'stop' } as never)).rejects.toBeInstanceOf(InputError)
+    expect(fake.sent()).toBe(0)
+  })
+})
+
+describe('OwnerEndpoint transfer actions', () => {
+  it('withdraw sends POST …/withdraw with no body and ends the transfer', async () => {
+    const { fake, acme } = await seeded()
+    const owners = fake.endpoint(OwnerEndpoint)
+    const started = await owners.startTransfer(acme)
+    const withdrawn = await owners.withdrawTransfer(acme, started)
+    const path = `/organizations/${acme}/owner/transfer/${started.owner_transfer_id}/withdraw`
+    expect(fake.last()).toEqual({ method: 'POST', path, query: {}, body: undefined })
+    expect(withdrawn).toMatchObject({ owner_transfer_id: started.owner_transfer_id, outcome_name: 'withdrawn' })
+    expect(withdrawn.finished_at).toMatch(/^\d{4}-/)
+  })
+
+  it('accept by both owners finishes the transfer and hands the organization over', async () => {
+    const { fake, acme } = await seeded()
+    const transfer = seedTransfer(fake, acme, OTHER.id)
+    const owners = fake.endpoint(OwnerEndpoint)
+    const half = await owners.acceptTransfer(acme, transfer)
+    expect(fake.last()).toEqual({ method: 'POST', path: `/organizations/${acme}/owner/transfer/${transfer}/accept`, query: {}, body: undefined })
+    expect(half).toMatchObject({ current_owner_accepted: true, new_owner_accepted: false, finished_at: null, outcome_name: '' })
+    expect(half.current_owner_answered_at).toMatch(/^\d{4}-/)
+    const done = await as(fake, OTHER).acceptTransfer(acme, { owner_transfer_id: transfer })
+    expect(done).toMatchObject({ new_owner_id: OTHER.id, new_owner_accepted: true, outcome_name: 'accepted' })
+    expect(done.finished_at).toMatch(/^\d{4}-/)
+    expect(fake.mock.state.organizations.get(acme)!.memberIds[0]).toBe(OTHER.id)
+  })
+
+  it('accept of a transfer naming no new owner finishes it and keeps the owner (the fake)', async () => {
+    const { fake, acme } = await seeded()
+    const owners = fake.endpoint(OwnerEndpoint)
+    const accepted = await owners.acceptTransfer(acme, await owners.startTransfer(acme))
+    expect(accepted).toMatchObject({ current_owner_accepted: true, outcome_name: 'accepted' })
+    expect(await owners.get(acme)).toMatchObject({ user_id: 1 })
+  })
+
+  it('decline sends POST …/decline and ends the transfer, owner unchanged', async () => {
+    const { fake, acme } = await seeded()
+    const transfer = seedTransfer(fake, acme, OTHER.id)
+    const declined = await as(fake, OTHER).declineTransfer(acme, transfer)
+    expect(fake.last()).toEqual({ method: 'POST', path: `/organizations/${acme}/owner/transfer/${transfer}/decline`, query: {}, body: undefined })
+    expect(declined).toMatchObject({ new_owner_accepted: false, outcome_name: 'declined' })
+    expect(declined.new_owner_answered_at).toMatch(/^\d{4}-/)
+    expect(fake.mock.state.organizations.get(acme)!.memberIds[0]).toBe(1)
+  })
+
+  it('maps the refusals to HTTPStatusError: 403 for others, 404 unknown transfer, 400 finished', async () => {
+    const { fake, acme, initech } = await seeded()
+    const owners = fake.endpoint(OwnerEndpoint)
+    const transfer = seedTransfer(fake, acme, OTHER.id)
+    const forbidden = { status: 403, serverMessage: 'User does not have access to this resource' }
+    await expect(as(fake, MEMBER).acceptTransfer(acme, transfer)).rejects.toMatchObject(forbidden)
+    await expect(as(fake, OTHER).withdrawTransfer(acme, transfer)).rejects.toMatchObject(forbidden)
+    await expect(owners.acceptTransfer(initech, seedTransfer(fake, initech, 1))).rejects.toMatchObject(forbidden)
+    const missing = await failureOf(owners.declineTransfer(acme, 123_456))
+    expect(missing).toBeInstanceOf(HTTPStatusError)
+    expect(missing).toMatchObject({ status: 404, serverMessage: 'Transfer not found in the organization' })
+    await owners.withdrawTransfer(acme, transfer)
+    await expect(owners.acceptTransfer(acme, transfer)).rejects.toMatchObject({ status: 400, serverMessage: 'Transfer is already finished' })
+  })
+
+  it.each(['acceptTransfer', 'declineTransfer', 'withdrawTransfer'] as const)('%s rejects bad ids and options with InputError and sends nothing', async (method) => {
+    const { fake, acme } = await seeded()
+    const owners = fake.endpoint(OwnerEndpoint)
+    for (const transfer of BAD_IDS) {
+      const error = await failureOf(owners[method](acme, transfer as number))
+      expect(error).toBeInstanceOf(InputError)
+      expect(error.message).toMatch(new RegExp(`^OwnerEndpoint\\.${method}: transfer must be a positive whole-number id`))
+    }
+    await expect(owners[method](0, 5)).rejects.toBeInstanceOf(InputError)
+    await expect(owners[method](acme, 5, 'fast' as never)).rejects.toBeInstanceOf(InputError)
+    expect(fake.sent()).toBe(0)
+  })
+})
