@@ -4,7 +4,8 @@ import { join } from 'node:path'
 import type { Browser } from 'playwright'
 import { build, preview, type PreviewServer } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium, PLAYGROUND_CONFIG, PlaygroundPage } from './support/playground.ts'
+import { demoIds } from '../playground/common/demo-fake.ts'
+import { AdminCard, launchChromium, PLAYGROUND_CONFIG, PlaygroundPage } from './support/playground.ts'
 
 let outDir: string
 let server: PreviewServer
@@ -26,9 +27,7 @@ afterAll(async () => {
 
 describe('the static build under vite preview', () => {
   it('runs the fake in the page, and keeps its state and the cache across a reload', async () => {
-    const url = server.resolvedUrls?.local[0]
-    if (url === undefined) throw new Error('vite preview reported no URL')
-    const playground = await PlaygroundPage.open(browser, url)
+    const playground = await PlaygroundPage.open(browser, previewUrl())
     const { page } = playground
     try {
       expect(await page.getByTestId('backend-description').textContent()).toContain('in this page (static build)')
@@ -53,4 +52,33 @@ describe('the static build under vite preview', () => {
       await playground.close()
     }
   })
+
+  it('runs the admin card on the in-page fake; a reload keeps the members, not the groups', async () => {
+    const playground = await PlaygroundPage.open(browser, previewUrl())
+    const admin = new AdminCard(playground.page)
+    const { organization } = demoIds()
+    const names = async () => (await admin.result<{ name: string }[]>()).map(({ name }) => name)
+    try {
+      await admin.run('GroupEndpoint.collect')
+      expect(await names()).toEqual(['Designers', 'Engineering'])
+      await admin.run('OrganizationUserEndpoint.page', [organization])
+      expect((await admin.result<{ records: number }>()).records).toBe(5)
+
+      await playground.reload()
+      await admin.run('GroupEndpoint.collect', [organization], true)
+      expect(await names()).toEqual([])
+      await admin.run('OrganizationUserEndpoint.page', [organization])
+      const users = await admin.result<{ items: { email: string }[] }>()
+      const emails = users.items.map(({ email }) => email).sort()
+      expect(emails).toEqual(['alex@example.com', 'demo@example.com', 'noor@example.com', 'sam@example.com'])
+    } finally {
+      await playground.close()
+    }
+  })
 })
+
+function previewUrl(): string {
+  const url = server.resolvedUrls?.local[0]
+  if (url === undefined) throw new Error('vite preview reported no URL')
+  return url
+}

@@ -52,9 +52,9 @@ function expiry(expiresAt: number): string {
   return `in ${Math.max(0, Math.round((expiresAt - Date.now()) / 60_000))} min`
 }
 
-/** One line for the collapsed value: an organization's name, or a list's length. */
+/** One line for the collapsed value: a model's name, or a list's length. */
 function preview(value: unknown): string {
-  if (Array.isArray(value)) return `list of ${value.length} ids`
+  if (Array.isArray(value)) return `list of ${value.length}${value.every((item) => typeof item === 'number') ? ' ids' : ''}`
   const name = typeof value === 'object' && value !== null ? (value as Record<string, unknown>).name : undefined
   return typeof name === 'string' ? name : typeof value
 }

@@ -1,7 +1,7 @@
-import { TogglError } from '../../src/index.ts'
+import { OrganizationEndpoint } from '../../src/index.ts'
 import type { CallDefinition, CallName } from './calls.ts'
-import { errorName, type CallReport, type PlaygroundClient } from './client.ts'
-import { byTestId, formatJson } from './dom.ts'
+import type { CallReport, PlaygroundClient } from './client.ts'
+import { OutcomeView } from './outcome-view.ts'
 
 /**
  * Makes one panel's form run its call and show the result: formatted JSON, or the error's type and
@@ -14,51 +14,12 @@ export function bindCallPanel(
   client: PlaygroundClient,
   afterRun: (report: CallReport, inputs: FormData) => void,
 ): void {
-  const run = byTestId(`${call}-run`, HTMLButtonElement, form)
-  const summary = byTestId(`${call}-outcome`, HTMLElement, form)
-  const errorLine = byTestId(`${call}-error`, HTMLElement, form)
-  const result = byTestId(`${call}-result`, HTMLPreElement, form)
-
+  const view = new OutcomeView(form, call)
   form.addEventListener('submit', (event) => {
     event.preventDefault()
     const inputs = new FormData(form)
-    run.disabled = true
-    form.setAttribute('aria-busy', 'true')
-    summary.textContent = 'running…'
-    void client
-      .run(call, definition.request(inputs), (endpoint) => definition.invoke(endpoint, inputs))
-      .then((report) => {
-        show(report)
-        afterRun(report, inputs)
-      })
-      .finally(() => {
-        run.disabled = false
-        form.removeAttribute('aria-busy')
-      })
+    void view
+      .track(() => client.run(call, definition.request(inputs), (make) => definition.invoke(make(OrganizationEndpoint), inputs)))
+      .then((report) => afterRun(report, inputs))
   })
-
-  function show({ outcome, requests, duration }: CallReport): void {
-    const cost = `${requests} request${requests === 1 ? '' : 's'} · ${Math.round(duration)} ms`
-    form.dataset['outcome'] = outcome.ok ? 'ok' : 'error'
-    if (outcome.ok) {
-      summary.textContent = requests === 0 ? `✓ from the cache · ${cost}` : `✓ ${cost}`
-      errorLine.hidden = true
-      errorLine.textContent = ''
-      result.textContent = formatJson(outcome.value)
-      return
-    }
-    const name = errorName(outcome.error)
-    summary.textContent = requests === 0 ? `✗ ${name} · nothing was sent` : `✗ ${name} · ${cost}`
-    errorLine.hidden = false
-    errorLine.textContent = outcome.error instanceof Error ? `${name}: ${outcome.error.message}` : String(outcome.error)
-    const fields = errorFields(outcome.error)
-    result.textContent = Object.keys(fields).length === 0 ? '' : formatJson(fields)
-  }
-}
-
-/** What an error carries besides its name and message (status, serverMessage, resetsIn…). */
-function errorFields(error: unknown): Record<string, unknown> {
-  if (!(error instanceof TogglError)) return {}
-  const { name: _name, message: _message, ...fields } = error.toJSON()
-  return fields
 }

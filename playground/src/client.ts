@@ -1,4 +1,4 @@
-import { BasicAuth, OrganizationEndpoint, type AttemptEvent, type TogglCache } from '../../src/index.ts'
+import { BasicAuth, type AttemptEvent, type EndpointOptions, type TogglCache } from '../../src/index.ts'
 import type { Backend } from './backend.ts'
 import type { QuotaMeter } from './quota-meter.ts'
 import type { RequestLog } from './request-log.ts'
@@ -19,8 +19,14 @@ export interface CallReport {
   duration: number
 }
 
+/** Any endpoint class of the library: they all take the same three constructor arguments. */
+export type EndpointClass<E> = new (auth: BasicAuth, cache?: TogglCache | null, options?: EndpointOptions) => E
+
+/** Builds an endpoint of the given class for one call, with the page's auth, cache and options. */
+export type EndpointMaker = <E>(Endpoint: EndpointClass<E>) => E
+
 /**
- * Runs calls on the selected backend, logging every attempt. Each call gets its own endpoint, so
+ * Runs calls on the selected backend, logging every attempt. Each call builds its own endpoints, so
  * each attempt is told to the call that made it: a call that reported none was answered by the
  * cache (or refused before sending, when it failed).
  */
@@ -37,11 +43,7 @@ export class PlaygroundClient {
     this.#backend = backend
   }
 
-  async run(
-    call: string,
-    intended: IntendedRequest,
-    invoke: (endpoint: OrganizationEndpoint) => Promise<unknown>,
-  ): Promise<CallReport> {
+  async run(call: string, intended: IntendedRequest, invoke: (make: EndpointMaker) => Promise<unknown>): Promise<CallReport> {
     const backend = this.#backend()
     const baseURL = backend.endpointOptions.baseURL ?? ''
     const started = performance.now()
@@ -60,16 +62,16 @@ export class PlaygroundClient {
         ...(event.retryIn === undefined ? {} : { retryIn: event.retryIn }),
       })
     }
+    const options: EndpointOptions = {
+      ...backend.endpointOptions,
+      onAttempt,
+      onQuota: (info) => this.#quota.update(info),
+    }
+    // A missing token fails when the call builds its first endpoint, with the library's own InputError.
+    const make: EndpointMaker = (Endpoint) => new Endpoint(BasicAuth.fromApiToken(backend.token() ?? ''), this.#cache, options)
     let outcome: CallOutcome
     try {
-      // A missing token fails here, with the library's own InputError.
-      const auth = BasicAuth.fromApiToken(backend.token() ?? '')
-      const endpoint = new OrganizationEndpoint(auth, this.#cache, {
-        ...backend.endpointOptions,
-        onAttempt,
-        onQuota: (info) => this.#quota.update(info),
-      })
-      outcome = { ok: true, value: await invoke(endpoint) }
+      outcome = { ok: true, value: await invoke(make) }
     } catch (error) {
       outcome = { ok: false, error }
     }

@@ -1,4 +1,5 @@
 import { createCache } from '../../src/index.ts'
+import { bindAdminCard } from './admin-panel.ts'
 import { availableBackends, type Backend } from './backend.ts'
 import { bindBackendPicker } from './backend-picker.ts'
 import { CacheView } from './cache-view.ts'
@@ -19,7 +20,11 @@ const CACHE_TTL_MS = 60 * 60 * 1000
 async function start(): Promise<void> {
   const cache = await createCache({ name: CACHE_NAME, ttl: CACHE_TTL_MS })
   const log = new RequestLog(byTestId('log-rows', HTMLTableSectionElement), byTestId('log-scroller', HTMLElement))
-  const quota = new QuotaMeter(byTestId('quota-meter', HTMLMeterElement), byTestId('quota-text', HTMLElement))
+  const quota = new QuotaMeter(
+    byTestId('quota-meter', HTMLMeterElement),
+    byTestId('quota-text', HTMLElement),
+    byTestId('quota-windows', HTMLUListElement),
+  )
   const cacheView = new CacheView(cache, byTestId('cache-rows', HTMLTableSectionElement), byTestId('cache-summary', HTMLElement))
   const known = new KnownOrganizations(byTestId('organization-ids', HTMLDataListElement))
 
@@ -48,6 +53,10 @@ async function start(): Promise<void> {
     if (!isCallName(call)) throw new Error(`index.html names an unknown call "${call}"`)
     bindCallPanel(form, call, CALLS[call], client, (report, inputs) => afterRun(call, report, inputs))
   }
+  bindAdminCard(client, () => {
+    void cacheView.refresh()
+    void fakePanel.refresh()
+  })
   byTestId('log-clear', HTMLButtonElement).addEventListener('click', () => log.clear())
   byTestId('cache-clear', HTMLButtonElement).addEventListener('click', () => void cacheView.clear())
 

@@ -134,3 +134,31 @@ export class PlaygroundPage {
     await this.page.locator('body[data-ready="true"]').waitFor()
   }
 }
+
+/** The "Organization admin" card, driven as a user would: pick a call, edit its JSON, press Run. */
+export class AdminCard {
+  constructor(readonly page: Page) {}
+
+  /** Picks the call; `args` replaces the example (a string as typed, anything else as JSON). */
+  async run(call: string, args?: unknown, refresh?: boolean): Promise<void> {
+    await this.page.getByTestId('admin-call').selectOption(call)
+    if (args !== undefined) await this.page.getByTestId('admin-args').fill(typeof args === 'string' ? args : JSON.stringify(args))
+    if (refresh !== undefined) await this.page.getByTestId('admin-refresh').setChecked(refresh)
+    await this.page.getByTestId('admin-run').click()
+    await this.page.locator('[data-testid="admin-form"]:not([aria-busy])').waitFor()
+  }
+
+  async shown(): Promise<{ outcome: string; error: string; result: string }> {
+    const text = async (part: string) => (await this.page.getByTestId(`admin-${part}`).textContent()) ?? ''
+    return { outcome: await text('outcome'), error: await text('error'), result: await text('result') }
+  }
+
+  async result<T>(): Promise<T> {
+    const shown = await this.shown()
+    try {
+      return JSON.parse(shown.result) as T
+    } catch {
+      throw new Error(`the admin card shows no JSON result: ${JSON.stringify(shown)}`)
+    }
+  }
+}
