@@ -28,20 +28,7 @@ function as(fake: Fake, account: MockAccount, cache?: TogglCache): OwnerEndpoint
 
 /** A running transfer of Acme to `newOwnerId`, as only Toggl's own app can start one (the API takes no body). */
 function seedTransfer(fake: Fake, organizationId: number, newOwnerId: number): number {
-  const id = fake.mock.state.nextId()
-  fake.mock.state.organizations.get(organizationId)!.transfers.push({
-    id,
-    requesterId: 1,
-    newOwnerId,
-    createdAt: Date.parse('2024-05-01T10:00:00Z'),
-    currentOwnerAnsweredAt: null,
-    currentOwnerAccepted: false,
-    newOwnerAnsweredAt: null,
-    newOwnerAccepted: false,
-    finishedAt: null,
-    outcome: '',
-  })
-  return id
+  return fake.mock.state.startTransfer(fake.mock.state.organizations.get(organizationId)!, 1, newOwnerId).id
 }
 
 const BAD_IDS = [0, -1, 1.5, '5', null, {}]

@@ -124,19 +124,7 @@ function furnish(state: MockState): DemoIds {
   invite(umbrella, DEMO_ACCOUNT.email, 'umbrella-second-thoughts', NOOR)
 
   // Started by the demo account for Jo, who has not answered: demo stays the owner whatever the page does.
-  const transfer = state.nextId()
-  initech.transfers.push({
-    id: transfer,
-    requesterId: DEMO_ACCOUNT.id,
-    newOwnerId: JO,
-    createdAt: now,
-    currentOwnerAnsweredAt: null,
-    currentOwnerAccepted: false,
-    newOwnerAnsweredAt: null,
-    newOwnerAccepted: false,
-    finishedAt: null,
-    outcome: '',
-  })
+  const transfer = state.startTransfer(initech, DEMO_ACCOUNT.id, JO).id
 
   const alexInAcme = state.membershipOf(acme, ALEX)
   const alexInWorkspace = acmeWorkspace.users.find(({ accountId }) => accountId === ALEX)

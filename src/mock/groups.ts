@@ -85,7 +85,7 @@ function patchGroup(call: ApiCall): Reply {
         : current.filter((value) => !patch.value.includes(value))
     success.push(patch)
   }
-  if (success.length > 0) stamp(call, organization, group)
+  if (success.length > 0) stamp(call, group)
   return jsonReply(200, { success, failure })
 }
 
@@ -96,7 +96,6 @@ function deleteGroup(call: ApiCall): Reply {
   const group = findGroup(call, organization)
   if (!group) return errorReply(404, INVALID_GROUP)
   organization.groups = organization.groups.filter((other) => other !== group)
-  call.state.touch(organization)
   return textReply(200, 'OK')
 }
 
@@ -125,7 +124,7 @@ function groupPayload(call: ApiCall, organization: MockOrganization, self: MockG
 function changed(call: ApiCall, organization: MockOrganization, group: MockGroup, payload: GroupPayload) {
   if (payload.users) group.userIds = [...new Set(payload.users)]
   if (payload.workspaces) group.workspaceIds = [...new Set(payload.workspaces)]
-  stamp(call, organization, group)
+  stamp(call, group)
   return groupView(call, organization, group)
 }
 
@@ -172,13 +171,9 @@ function findGroup(call: ApiCall, organization: MockOrganization): MockGroup | u
   return organization.groups.find((group) => group.id === id)
 }
 
-/**
- * Records a change at the fake's clock. MockState keeps its clock to itself, so the group takes
- * the organization's fresh `at` (a group change counts as a change of its organization).
- */
-function stamp(call: ApiCall, organization: MockOrganization, group: MockGroup): void {
-  call.state.touch(organization)
-  group.at = organization.at
+/** Records a change of the group at the fake's clock. */
+function stamp(call: ApiCall, group: MockGroup): void {
+  group.at = call.state.now()
 }
 
 function sortedViews(call: ApiCall, organization: MockOrganization, groups: MockGroup[]) {

@@ -36,7 +36,6 @@ function createInvitations(call: ApiCall): Reply {
   if (organization.pricingPlanName === 'Free' && organization.memberIds.length + newcomers.length > FREE_USER_LIMIT) {
     return errorReply(400, `Active user limit is ${FREE_USER_LIMIT}. Upgrade to add more active users`)
   }
-  call.state.touch(organization)
   const invitations = newcomers.map((email): MockInvitation => ({
     id: call.state.nextId(),
     code: crypto.randomUUID(),
@@ -44,7 +43,7 @@ function createInvitations(call: ApiCall): Reply {
     senderId: call.account.id,
     workspaceIds: workspaceIds as number[],
     groupIds: groups,
-    createdAt: organization.at,
+    createdAt: call.state.now(),
   }))
   organization.invitations.push(...invitations)
   return jsonReply(200, {
@@ -94,7 +93,6 @@ function acceptInvitation(call: ApiCall): Reply {
     if (invitation.groupIds.includes(group.id) && !group.userIds.includes(call.account.id)) group.userIds.push(call.account.id)
   }
   forget(organization, invitation)
-  call.state.touch(organization)
   return textReply(200, 'OK')
 }
 

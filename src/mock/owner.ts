@@ -49,20 +49,7 @@ function startTransfer(call: ApiCall): Reply {
   const organization = findOrganization(call)
   if (!organization || !isOwner(organization, call.account.id)) return errorReply(403, NO_ACCESS)
   if (organization.transfers.some(({ finishedAt }) => finishedAt === null)) return errorReply(400, 'Cannot load organization.')
-  call.state.touch(organization)
-  const transfer: MockOwnershipTransfer = {
-    id: call.state.nextId(),
-    requesterId: call.account.id,
-    newOwnerId: null,
-    createdAt: organization.at,
-    currentOwnerAnsweredAt: null,
-    currentOwnerAccepted: false,
-    newOwnerAnsweredAt: null,
-    newOwnerAccepted: false,
-    finishedAt: null,
-    outcome: '',
-  }
-  organization.transfers.push(transfer)
+  const transfer = call.state.startTransfer(organization, call.account.id, null)
   return jsonReply(200, transferView(organization, transfer))
 }
 
@@ -92,8 +79,7 @@ function answerTransfer(call: ApiCall): Reply {
   const asCurrentOwner = caller === transfer.requesterId
   const asNewOwner = caller === transfer.newOwnerId
   if (action === 'withdraw' ? !asCurrentOwner : !asCurrentOwner && !asNewOwner) return errorReply(403, NO_ACCESS)
-  call.state.touch(organization)
-  const now = organization.at
+  const now = call.state.now()
   if (action === 'withdraw') return finish(call, organization, transfer, 'withdrawn')
   const accepted = action === 'accept'
   if (asCurrentOwner) Object.assign(transfer, { currentOwnerAnsweredAt: now, currentOwnerAccepted: accepted })
@@ -105,7 +91,7 @@ function answerTransfer(call: ApiCall): Reply {
 }
 
 function finish(call: ApiCall, organization: MockOrganization, transfer: MockOwnershipTransfer, outcome: string): Reply {
-  Object.assign(transfer, { finishedAt: organization.at, outcome })
+  Object.assign(transfer, { finishedAt: call.state.now(), outcome })
   const newOwnerId = transfer.newOwnerId
   if (outcome === 'accepted' && newOwnerId !== null) {
     call.state.addMember(organization, newOwnerId)

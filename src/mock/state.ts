@@ -233,6 +233,29 @@ export class MockState {
     if (organization.memberIds.length === 0) this.organizations.delete(organizationId)
   }
 
+  /** Starts an ownership transfer that nobody has answered yet. */
+  startTransfer(organization: MockOrganization, requesterId: number, newOwnerId: number | null): MockOwnershipTransfer {
+    const transfer: MockOwnershipTransfer = {
+      id: this.nextId(),
+      requesterId,
+      newOwnerId,
+      createdAt: this.#now(),
+      currentOwnerAnsweredAt: null,
+      currentOwnerAccepted: false,
+      newOwnerAnsweredAt: null,
+      newOwnerAccepted: false,
+      finishedAt: null,
+      outcome: '',
+    }
+    organization.transfers.push(transfer)
+    return transfer
+  }
+
+  /** The fake's clock, in ms since the epoch. */
+  now(): number {
+    return this.#now()
+  }
+
   /** Stamps a change, as Toggl's `at` field reports it. */
   touch(organization: MockOrganization): void {
     organization.at = this.#now()

@@ -153,31 +153,24 @@ const EmailInputSchema = v.pipe(v.string('must be a string'), v.email('must be a
 
 const RateSchema = v.pipe(v.number('must be a number'), v.finite('must be a finite number'), v.minValue(0, 'must not be negative'))
 
-/**
- * One workspace in an organization user's changes (Toggl's OrgUserWorkspace fields that are
- * settings). `workspace_id` is required, but checked after the object: a strict object reports a
- * missing key like an unknown one, which would read "not a field Toggl takes here".
- */
-const WorkspaceChangeSchema = v.pipe(
-  v.strictObject(
-    {
-      workspace_id: v.optional(IdInputSchema),
-      workspace_user_id: v.optional(IdInputSchema),
-      admin: v.optional(v.boolean('must be true or false')),
-      role_id: v.optional(IdInputSchema),
-      role: v.optional(v.string('must be a string')),
-      active: v.optional(v.boolean('must be true or false')),
-      inactive: v.optional(v.boolean('must be true or false')),
-      rate: v.optional(RateSchema),
-      cost: v.optional(RateSchema),
-      working_hours: v.optional(RateSchema),
-      default_currency: v.optional(v.string('must be a string')),
-      view_edit_billable_rates: v.optional(v.boolean('must be true or false')),
-      view_edit_labor_costs: v.optional(v.boolean('must be true or false')),
-    },
-    'must be an object with a workspace_id',
-  ),
-  v.forward(v.check((workspace) => workspace.workspace_id !== undefined, 'must be given'), ['workspace_id']),
+/** One workspace in an organization user's changes (Toggl's OrgUserWorkspace fields that are settings). */
+const WorkspaceChangeSchema = v.strictObject(
+  {
+    workspace_id: IdInputSchema,
+    workspace_user_id: v.optional(IdInputSchema),
+    admin: v.optional(v.boolean('must be true or false')),
+    role_id: v.optional(IdInputSchema),
+    role: v.optional(v.string('must be a string')),
+    active: v.optional(v.boolean('must be true or false')),
+    inactive: v.optional(v.boolean('must be true or false')),
+    rate: v.optional(RateSchema),
+    cost: v.optional(RateSchema),
+    working_hours: v.optional(RateSchema),
+    default_currency: v.optional(v.string('must be a string')),
+    view_edit_billable_rates: v.optional(v.boolean('must be true or false')),
+    view_edit_labor_costs: v.optional(v.boolean('must be true or false')),
+  },
+  'must be an object with a workspace_id',
 )
 
 /** Changes to one organization user: `PUT /organizations/{id}/users/{organization_user_id}`. */
