@@ -13,8 +13,8 @@ import { DEMO_ACCOUNT } from '../src/mock/index.ts'
 import type { GroupPatchOperation } from '../src/schemas/groups.ts'
 import type { MockOrganization } from '../src/mock/state.ts'
 import { failureOf, startFake, type Fake } from './support/fake.ts'
+import { OTHER } from './support/organizations.ts'
 
-const OTHER = { id: 2, email: 'other@example.com', password: 'other-password', apiToken: 'other-token', fullname: 'Other Person' }
 const STRANGER = { id: 3, email: 'stranger@example.com', password: 'stranger-password', apiToken: 'stranger-token', fullname: 'Stranger' }
 const NOW = Date.parse('2025-03-04T05:06:07.000Z')
 const SEEDED_AT = Date.parse('2024-01-02T03:04:05.000Z')
@@ -162,20 +162,6 @@ describe('GroupEndpoint.collect', () => {
     expect(fake.sent()).toBe(0)
   })
 
-  it.each([0, -1, 1.5, '5', null, {}])('rejects organization %j with InputError and sends nothing', async (organization) => {
-    const { fake } = await seeded()
-    const error = await failureOf(fake.endpoint(GroupEndpoint).collect(organization as number))
-    expect(error).toBeInstanceOf(InputError)
-    expect(error.message).toMatch(/^GroupEndpoint\.collect: organization must be a positive whole-number id/)
-    expect(fake.sent()).toBe(0)
-  })
-
-  it('rejects bad per-call options and sends nothing', async () => {
-    const { fake, acme } = await seeded()
-    const error = await failureOf(fake.endpoint(GroupEndpoint).collect(acme, {}, { refresh: 'yes' } as never))
-    expect(error).toBeInstanceOf(InputError)
-    expect(fake.sent()).toBe(0)
-  })
 })
 
 describe('GroupEndpoint.collectInWorkspace', () => {

@@ -1,31 +1,21 @@
 import { describe, expect, it } from 'vitest'
-import { BasicAuth, HTTPStatusError, InputError, MemoryCache, ResponseValidationError } from '../src/index.ts'
+import { HTTPStatusError, InputError, MemoryCache, ResponseValidationError } from '../src/index.ts'
 import { InvitationEndpoint } from '../src/endpoints/invitations.ts'
-import { DEMO_ACCOUNT, type MockAccount } from '../src/mock/index.ts'
-import { failureOf, startFake, type Fake } from './support/fake.ts'
+import { DEMO_ACCOUNT, type MockAccount, type MockOrganization } from '../src/mock/index.ts'
+import { failureOf, type Fake } from './support/fake.ts'
+import { OTHER, startAcmeInitechSolo, THIRD } from './support/organizations.ts'
 
-const OTHER = { id: 2, email: 'other@example.com', password: 'other-password', apiToken: 'inv-other-token', fullname: 'Other Person' }
-const THIRD = { id: 3, email: 'third@example.com', password: 'third-password', apiToken: 'inv-third-token', fullname: 'Third' }
-
-/** Demo owns Acme (Premium, Other a plain member) and Solo (Free); Other owns Initech. */
+/** {@link startAcmeInitechSolo}'s organizations, with the endpoint under test signed in as Demo. */
 async function seeded() {
-  const fake = await startFake({
-    accounts: [DEMO_ACCOUNT, OTHER, THIRD],
-    organizations: [
-      { name: 'Acme', memberIds: [1, 2], pricingPlanName: 'Premium' },
-      { name: 'Initech', memberIds: [2] },
-      { name: 'Solo', memberIds: [1] },
-    ],
-  })
-  const [acme, initech, solo] = [...fake.mock.state.organizations.values()] as [Org, Org, Org]
-  return { fake, acme, initech, solo, invitations: fake.endpoint(InvitationEndpoint) }
+  const seed = await startAcmeInitechSolo()
+  return { ...seed, invitations: seed.fake.endpoint(InvitationEndpoint) }
 }
 
-type Org = NonNullable<ReturnType<Fake['mock']['state']['organizations']['get']>>
+type Org = MockOrganization
 
 /** The endpoint signed in as another account. */
 function as(fake: Fake, account: MockAccount) {
-  return new InvitationEndpoint(BasicAuth.fromApiToken(account.apiToken), null, { baseURL: fake.server.baseURL, retryDelay: 1 })
+  return fake.endpointAs(account, InvitationEndpoint)
 }
 
 /** A pending invitation put straight into the fake. */

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import {
-  BasicAuth,
   HTTPStatusError,
   InputError,
   MemoryCache,
@@ -10,31 +9,19 @@ import {
   ResponseValidationError,
 } from '../src/index.ts'
 import { OrganizationWorkspaceEndpoint } from '../src/endpoints/organization-workspaces.ts'
-import { DEMO_ACCOUNT, type MockAccount } from '../src/mock/index.ts'
-import { failureOf, startFake, type Fake } from './support/fake.ts'
+import type { MockAccount } from '../src/mock/index.ts'
+import { failureOf, type Fake } from './support/fake.ts'
+import { OTHER, startAcmeInitechSolo } from './support/organizations.ts'
 
-const OTHER = { id: 2, email: 'other@example.com', password: 'other-password', apiToken: 'ws-other-token', fullname: 'Other Person' }
-const THIRD = { id: 3, email: 'third@example.com', password: 'third-password', apiToken: 'ws-third-token', fullname: 'Third' }
-
-/** Demo owns Acme (Premium, Other a plain member) and Solo (Free); Other owns Initech. */
+/** {@link startAcmeInitechSolo}'s organizations, with the endpoint under test signed in as Demo. */
 async function seeded() {
-  const fake = await startFake({
-    accounts: [DEMO_ACCOUNT, OTHER, THIRD],
-    organizations: [
-      { name: 'Acme', memberIds: [1, 2], pricingPlanName: 'Premium' },
-      { name: 'Initech', memberIds: [2] },
-      { name: 'Solo', memberIds: [1] },
-    ],
-  })
-  const [acme, initech, solo] = [...fake.mock.state.organizations.values()] as [Org, Org, Org]
-  return { fake, acme, initech, solo, workspaces: fake.endpoint(OrganizationWorkspaceEndpoint) }
+  const seed = await startAcmeInitechSolo()
+  return { ...seed, workspaces: seed.fake.endpoint(OrganizationWorkspaceEndpoint) }
 }
-
-type Org = NonNullable<ReturnType<Fake['mock']['state']['organizations']['get']>>
 
 /** The endpoint signed in as another account. */
 function as(fake: Fake, account: MockAccount, cache?: MemoryCache) {
-  return new OrganizationWorkspaceEndpoint(BasicAuth.fromApiToken(account.apiToken), cache, { baseURL: fake.server.baseURL, retryDelay: 1 })
+  return fake.endpointAs(account, OrganizationWorkspaceEndpoint, cache)
 }
 
 /** A request the client's own checks would never send, to see the fake's answer. */

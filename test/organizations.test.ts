@@ -11,8 +11,8 @@ import {
 } from '../src/index.ts'
 import { DEMO_ACCOUNT } from '../src/mock/index.ts'
 import { startFake } from './support/fake.ts'
+import { OTHER } from './support/organizations.ts'
 
-const OTHER = { id: 2, email: 'other@example.com', password: 'other-password', apiToken: 'other-token', fullname: 'Other' }
 
 /** The fake with the demo account in two organizations and a stranger's third. */
 async function seeded() {

@@ -1,41 +1,24 @@
-import type { Browser } from 'playwright'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { demoIds } from '../playground/common/demo-fake.ts'
 import { ADMIN_CALLS } from '../playground/src/admin-calls.ts'
-import { AdminCard, launchChromium, PlaygroundPage, startPlayground, type PlaygroundServer } from './support/playground.ts'
+import { AdminCard, usePlayground } from './support/playground.ts'
 
 /** The ids the dev server's fake has after each reset: the same seeding code makes them. */
 const ids = demoIds()
 const HOSTILE_NAME = '<img src=x onerror=alert(1)>'
 
-let server: PlaygroundServer
-let browser: Browser
-let playground: PlaygroundPage
+const suite = usePlayground()
 let admin: AdminCard
 
-beforeAll(async () => {
-  ;[server, browser] = await Promise.all([startPlayground(), launchChromium()])
+beforeEach(() => {
+  admin = new AdminCard(suite.playground.page)
 })
 
-afterAll(async () => {
-  await Promise.all([browser?.close(), server?.close()])
-})
-
-beforeEach(async () => {
-  await server.resetFake()
-  playground = await PlaygroundPage.open(browser, server.url)
-  admin = new AdminCard(playground.page)
-})
-
-afterEach(async () => {
-  await playground.close()
-})
-
-const sentSoFar = async () => (await server.fakeStatus()).requests.map(({ method, path, status }) => `${method} ${path} ${status}`)
+const sentSoFar = async () => (await suite.server.fakeStatus()).requests.map(({ method, path, status }) => `${method} ${path} ${status}`)
 
 describe('the organization admin card, in Chromium', () => {
   it('adds a group, lists it, and answers the second listing from the cache', async () => {
-    const { page } = playground
+    const { page } = suite.playground
     await page.getByTestId('admin-call').selectOption('GroupEndpoint.add')
     expect(await page.getByTestId('admin-signature').textContent()).toBe(
       'GroupEndpoint.add(org, group: GroupInput, options?: CallOptions): Promise<OrganizationGroup>',
@@ -64,7 +47,7 @@ describe('the organization admin card, in Chromium', () => {
 
     const groups = `/organizations/${ids.organization}/groups`
     expect(await sentSoFar()).toEqual([`POST ${groups} 200`, `GET ${groups} 200`, `GET ${groups} 200`])
-    const log = await playground.logRows()
+    const log = await suite.playground.logRows()
     expect(log.map(({ call, source, status }) => `${call} ${source} ${status}`)).toEqual([
       'GroupEndpoint.add network 200',
       'GroupEndpoint.collect network 200',
@@ -78,7 +61,7 @@ describe('the organization admin card, in Chromium', () => {
 
   it('shows every page of OrganizationUserEndpoint.iterate with its counts', async () => {
     await admin.run('OrganizationUserEndpoint.iterate')
-    expect(await playground.page.getByTestId('admin-args').inputValue()).toBe(JSON.stringify([ids.organization, { per_page: 2 }]))
+    expect(await suite.playground.page.getByTestId('admin-args').inputValue()).toBe(JSON.stringify([ids.organization, { per_page: 2 }]))
     const pages = await admin.result<{ page: number; pages: number; records: number; perPage: number; items: { email: string }[] }[]>()
     // Acme Studio: the demo account, three teammates and one pending invitation.
     expect(pages.map(({ page, pages, records, perPage, items }) => ({ page, pages, records, perPage, count: items.length }))).toEqual([
@@ -96,7 +79,7 @@ describe('the organization admin card, in Chromium', () => {
     expect((await admin.shown()).outcome).toMatch(/^✓ 3 requests /)
     const users = `/organizations/${ids.organization}/users`
     expect(await sentSoFar()).toEqual([`GET ${users} 200`, `GET ${users} 200`, `GET ${users} 200`])
-    const log = await playground.logRows()
+    const log = await suite.playground.logRows()
     expect(log.map(({ call, source }) => `${call} ${source}`)).toEqual(Array(3).fill('OrganizationUserEndpoint.iterate network'))
     expect(log.map(({ text }) => /[?&]page=(\d)/.exec(text)?.[1])).toEqual(['1', '2', '3'])
   })
@@ -107,14 +90,14 @@ describe('the organization admin card, in Chromium', () => {
       outcome: '✗ NamingError · nothing was sent',
       error: expect.stringMatching(/^NamingError: GroupEndpoint\.add: /),
     })
-    expect(await playground.logRows()).toEqual([
+    expect(await suite.playground.logRows()).toEqual([
       expect.objectContaining({
         call: 'GroupEndpoint.add',
         source: 'not sent',
         text: expect.stringContaining(`POST /organizations/${ids.organization}/groups`),
       }),
     ])
-    expect((await server.fakeStatus()).received).toBe(0)
+    expect((await suite.server.fakeStatus()).received).toBe(0)
   })
 
   it('shows bad JSON, or JSON that is not an array, as an error and sends nothing', async () => {
@@ -129,14 +112,14 @@ describe('the organization admin card, in Chromium', () => {
     await admin.run('GroupEndpoint.add', [ids.organization, { name: 'Design' }, {}])
     expect((await admin.shown()).error).toBe('ArgumentsError: add takes 2 arguments before its options, got 3')
 
-    const log = await playground.logRows()
+    const log = await suite.playground.logRows()
     expect(log.map(({ call, source }) => `${call} ${source}`)).toEqual(Array(3).fill('GroupEndpoint.add not sent'))
     // Unreadable arguments name no organization: the log keeps the path's placeholder.
     expect(log[0]?.text).toContain('POST /organizations/{organization_id}/groups')
-    expect((await server.fakeStatus()).received).toBe(0)
+    expect((await suite.server.fakeStatus()).received).toBe(0)
 
     // The example button puts working arguments back.
-    await playground.page.getByTestId('admin-example').click()
+    await suite.playground.page.getByTestId('admin-example').click()
     await admin.run('GroupEndpoint.add')
     expect((await admin.shown()).outcome).toMatch(/^✓ 1 request /)
   })
@@ -146,14 +129,14 @@ describe('the organization admin card, in Chromium', () => {
     expect(await admin.result()).toMatchObject({ name: HOSTILE_NAME })
     await admin.run('GroupEndpoint.collect')
     expect((await admin.shown()).result).toContain(JSON.stringify(HOSTILE_NAME))
-    await playground.page.waitForTimeout(300)
-    expect(await playground.page.locator('img').count()).toBe(0)
-    expect(playground.dialogs).toEqual([])
+    await suite.playground.page.waitForTimeout(300)
+    expect(await suite.playground.page.locator('img').count()).toBe(0)
+    expect(suite.playground.dialogs).toEqual([])
   })
 
   it('keeps each quota window apart on the meter', async () => {
     await admin.run('RoleEndpoint.collect')
-    expect(await playground.page.getByTestId('quota-text').textContent()).toMatch(
+    expect(await suite.playground.page.getByTestId('quota-text').textContent()).toMatch(
       new RegExp(`^119 requests left this hour in organization ${ids.organization};`),
     )
     await admin.run('QuotaEndpoint.collect')
@@ -164,7 +147,7 @@ describe('the organization admin card, in Chromium', () => {
       expect.objectContaining({ organizationId: ids.premiumOrganization, remaining: 120, total: 120 }),
       expect.objectContaining({ organizationId: ids.transferOrganization, remaining: 120, total: 120 }),
     ])
-    expect(await playground.page.getByTestId('quota-window').allTextContents()).toEqual([
+    expect(await suite.playground.page.getByTestId('quota-window').allTextContents()).toEqual([
       `organization ${ids.organization}: 119 of 120 left`,
       'your own window (/me and new organizations): 119 of 120 left',
       `organization ${ids.premiumOrganization}: 120 of 120 left`,
@@ -173,16 +156,16 @@ describe('the organization admin card, in Chromium', () => {
   })
 
   it('runs every call’s example on a freshly seeded fake', async () => {
-    const offered = await playground.page.locator('[data-testid="admin-call"] option').evaluateAll((options) =>
+    const offered = await suite.playground.page.locator('[data-testid="admin-call"] option').evaluateAll((options) =>
       options.map((option) => (option as HTMLOptionElement).value),
     )
     expect(offered).toEqual(ADMIN_CALLS.map(({ name }) => name))
     const failures: string[] = []
     for (const name of offered) {
-      await server.resetFake()
+      await suite.server.resetFake()
       // A cached answer would describe the fake before the reset.
-      await playground.page.getByTestId('cache-clear').click()
-      await playground.page.getByTestId('cache-summary').filter({ hasText: 'The cache is empty.' }).waitFor()
+      await suite.playground.page.getByTestId('cache-clear').click()
+      await suite.playground.page.getByTestId('cache-summary').filter({ hasText: 'The cache is empty.' }).waitFor()
       await admin.run(name)
       const { outcome, error } = await admin.shown()
       if (!outcome.startsWith('✓')) failures.push(`${name}: ${outcome} ${error}`)

@@ -1,22 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { HTTPStatusError, InputError, MemoryCache, ResponseValidationError } from '../src/index.ts'
+import { HTTPStatusError, MemoryCache, ResponseValidationError } from '../src/index.ts'
 import { RoleEndpoint } from '../src/endpoints/roles.ts'
-import { DEMO_ACCOUNT } from '../src/mock/index.ts'
-import { failureOf, startFake } from './support/fake.ts'
-
-const OTHER = { id: 2, email: 'other@example.com', password: 'other-password', apiToken: 'other-token', fullname: 'Other' }
-
-async function seeded() {
-  const fake = await startFake({
-    accounts: [DEMO_ACCOUNT, OTHER],
-    organizations: [
-      { name: 'Acme', memberIds: [1] },
-      { name: 'Initech', memberIds: [2] },
-    ],
-  })
-  const [acme, initech] = [...fake.mock.state.organizations.keys()] as [number, number]
-  return { fake, acme, initech }
-}
+import { failureOf } from './support/fake.ts'
+import { startAcmeAndInitech as seeded } from './support/organizations.ts'
 
 describe('RoleEndpoint.collect', () => {
   it('sends GET /organizations/{id}/roles and parses every role', async () => {
@@ -54,21 +40,6 @@ describe('RoleEndpoint.collect', () => {
     const error = await failureOf(fake.endpoint(RoleEndpoint).collect(acme))
     expect(error).toBeInstanceOf(ResponseValidationError)
     expect(error).toMatchObject({ path: '$[0].role_id' })
-  })
-
-  it.each([0, -1, 1.5, '5', null, {}])('rejects organization %j with InputError and sends nothing', async (organization) => {
-    const { fake } = await seeded()
-    const error = await failureOf(fake.endpoint(RoleEndpoint).collect(organization as number))
-    expect(error).toBeInstanceOf(InputError)
-    expect(error.message).toMatch(/^RoleEndpoint\.collect: organization must be a positive whole-number id/)
-    expect(fake.sent()).toBe(0)
-  })
-
-  it('rejects bad per-call options and sends nothing', async () => {
-    const { fake, acme } = await seeded()
-    const error = await failureOf(fake.endpoint(RoleEndpoint).collect(acme, { refresh: 'yes' } as never))
-    expect(error).toBeInstanceOf(InputError)
-    expect(fake.sent()).toBe(0)
   })
 })
 

@@ -2,21 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { HTTPStatusError, InputError, MemoryCache, ResponseValidationError } from '../src/index.ts'
 import { SegmentationEndpoint } from '../src/endpoints/segmentation.ts'
 import { DEMO_ACCOUNT } from '../src/mock/index.ts'
-import { failureOf, startFake } from './support/fake.ts'
-
-const OTHER = { id: 2, email: 'other@example.com', password: 'other-password', apiToken: 'other-token', fullname: 'Other' }
-
-async function seeded() {
-  const fake = await startFake({
-    accounts: [DEMO_ACCOUNT, OTHER],
-    organizations: [
-      { name: 'Acme', memberIds: [1] },
-      { name: 'Initech', memberIds: [2] },
-    ],
-  })
-  const [acme, initech] = [...fake.mock.state.organizations.keys()] as [number, number]
-  return { fake, acme, initech }
-}
+import { failureOf } from './support/fake.ts'
+import { startAcmeAndInitech as seeded } from './support/organizations.ts'
 
 const SAVED = { full_name: 'Demo User', industries: ['software'], members_range: '2-10', demo_requested: true }
 
@@ -57,20 +44,6 @@ describe('SegmentationEndpoint.get', () => {
     const error = await failureOf(fake.endpoint(SegmentationEndpoint).get(acme))
     expect(error).toBeInstanceOf(ResponseValidationError)
     expect(error).toMatchObject({ path: '$.heard' })
-  })
-
-  it.each([0, -1, 1.5, '5', null, {}])('rejects organization %j with InputError and sends nothing', async (organization) => {
-    const { fake } = await seeded()
-    const error = await failureOf(fake.endpoint(SegmentationEndpoint).get(organization as number))
-    expect(error).toBeInstanceOf(InputError)
-    expect(error.message).toMatch(/^SegmentationEndpoint\.get: organization must be a positive whole-number id/)
-    expect(fake.sent()).toBe(0)
-  })
-
-  it('rejects bad per-call options and sends nothing', async () => {
-    const { fake, acme } = await seeded()
-    await expect(fake.endpoint(SegmentationEndpoint).get(acme, 'now' as never)).rejects.toBeInstanceOf(InputError)
-    expect(fake.sent()).toBe(0)
   })
 })
 

@@ -3,7 +3,7 @@ import { BasicAuth } from '../../src/auth.ts'
 import type { TogglCache } from '../../src/cache/types.ts'
 import { OrganizationEndpoint } from '../../src/endpoints/organizations.ts'
 import type { EndpointOptions } from '../../src/options.ts'
-import { createTogglMock, DEMO_ACCOUNT, type RecordedRequest, type TogglMock, type TogglMockOptions } from '../../src/mock/index.ts'
+import { createTogglMock, DEMO_ACCOUNT, type MockAccount, type RecordedRequest, type TogglMock, type TogglMockOptions } from '../../src/mock/index.ts'
 import { serveTogglMock, type MockServer } from '../../src/mock/node.ts'
 
 export interface Fake {
@@ -14,6 +14,8 @@ export interface Fake {
   organizations(cache?: TogglCache | null, options?: EndpointOptions): OrganizationEndpoint
   /** Any endpoint class on the loopback fake, signed in as the first account, with fast retries. */
   endpoint<E>(Endpoint: EndpointClass<E>, cache?: TogglCache | null, options?: EndpointOptions): E
+  /** Like {@link endpoint}, signed in as another of the fake's accounts. */
+  endpointAs<E>(account: MockAccount, Endpoint: EndpointClass<E>, cache?: TogglCache | null): E
   /** How many requests the fake has received so far. */
   sent(): number
   /** The last request the fake received, as the routes saw it. */
@@ -37,14 +39,17 @@ export async function startFake(options: TogglMockOptions = {}): Promise<Fake> {
   const server = await serveTogglMock(mock)
   running.push(server)
   const auth = BasicAuth.fromApiToken(accounts[0]!.apiToken)
+  const endpointAs = <E>(account: MockAccount, Endpoint: EndpointClass<E>, cache?: TogglCache | null, endpointOptions?: EndpointOptions): E =>
+    new Endpoint(BasicAuth.fromApiToken(account.apiToken), cache, { baseURL: server.baseURL, retryDelay: 1, ...endpointOptions })
   const endpoint = <E>(Endpoint: EndpointClass<E>, cache?: TogglCache | null, endpointOptions?: EndpointOptions): E =>
-    new Endpoint(auth, cache, { baseURL: server.baseURL, retryDelay: 1, ...endpointOptions })
+    endpointAs(accounts[0]!, Endpoint, cache, endpointOptions)
   return {
     mock,
     server,
     auth,
     organizations: (cache, endpointOptions) => endpoint(OrganizationEndpoint, cache, endpointOptions),
     endpoint,
+    endpointAs,
     sent: () => mock.requests.length,
     last: () => {
       const request = mock.requests.at(-1)

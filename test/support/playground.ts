@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import { chromium, type Browser, type Dialog, type Page } from 'playwright'
 import { createServer, type ViteDevServer } from 'vite'
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
 import { CONTROL_PATH, type FakeStatus } from '../../playground/common/routes.ts'
 import type { CallName } from '../../playground/src/calls.ts'
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium.js'
@@ -44,6 +45,37 @@ export async function startPlayground(): Promise<PlaygroundServer> {
     },
     close: () => server.close(),
   }
+}
+
+/** What a suite of playground tests works with; filled in by {@link usePlayground}'s hooks. */
+export interface PlaygroundSuite {
+  server: PlaygroundServer
+  /** A fresh page on a freshly reset fake, for the test that runs now. */
+  playground: PlaygroundPage
+}
+
+/**
+ * Registers a suite's hooks: one dev server and one Chromium for the file, and for each test a
+ * reset fake and a new page, closed after it.
+ */
+export function usePlayground(): PlaygroundSuite {
+  const suite = {} as PlaygroundSuite
+  let browser: Browser | undefined
+  beforeAll(async () => {
+    ;[suite.server, browser] = await Promise.all([startPlayground(), launchChromium()])
+  })
+  afterAll(async () => {
+    await Promise.all([browser?.close(), suite.server?.close()])
+  })
+  beforeEach(async () => {
+    await suite.server.resetFake()
+    if (!browser) throw new Error('Chromium did not start')
+    suite.playground = await PlaygroundPage.open(browser, suite.server.url)
+  })
+  afterEach(async () => {
+    await suite.playground.close()
+  })
+  return suite
 }
 
 /** A row of the request log, as the page shows it. */
