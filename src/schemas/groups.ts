@@ -5,12 +5,12 @@ import { GroupNameSchema } from './names.ts'
 const GroupUserSchema = v.looseObject({
   /** The member's account (user) id. */
   user_id: IdSchema,
-  name: v.optional(v.nullable(v.string())),
-  avatar_url: v.optional(v.nullable(v.string())),
+  name: v.nullish(v.string()),
+  avatar_url: v.nullish(v.string()),
   /** Deactivated in the organization, still a member. */
-  inactive: v.optional(v.nullable(v.boolean())),
+  inactive: v.nullish(v.boolean()),
   /** Has accepted the invitation into the organization. */
-  joined: v.optional(v.nullable(v.boolean())),
+  joined: v.nullish(v.boolean()),
 })
 
 /** A group of an organization with its members and workspaces (`GET /organizations/{id}/groups`). */
@@ -18,11 +18,11 @@ export const OrganizationGroupSchema = v.looseObject({
   group_id: IdSchema,
   name: v.string(),
   /** Last change. */
-  at: v.optional(v.nullable(TimestampSchema)),
-  permissions: v.optional(v.nullable(v.array(v.string()))),
-  users: v.optional(v.nullable(v.array(GroupUserSchema))),
+  at: v.nullish(TimestampSchema),
+  permissions: v.nullish(v.array(v.string())),
+  users: v.nullish(v.array(GroupUserSchema)),
   /** Workspace ids. */
-  workspaces: v.optional(v.nullable(v.array(IdSchema))),
+  workspaces: v.nullish(v.array(IdSchema)),
 })
 
 export const OrganizationGroupListSchema = v.array(OrganizationGroupSchema)
@@ -32,13 +32,13 @@ export type OrganizationGroup = v.InferOutput<typeof OrganizationGroupSchema>
 const PatchEchoSchema = v.looseObject({
   op: v.string(),
   path: v.string(),
-  value: v.optional(v.nullable(v.array(IdSchema))),
+  value: v.nullish(v.array(IdSchema)),
 })
 
 /** What `PATCH …/groups/{group_id}` did: the operations applied, and those refused with why. */
 export const GroupPatchResultSchema = v.looseObject({
-  success: v.optional(v.nullable(v.array(PatchEchoSchema))),
-  failure: v.optional(v.nullable(v.array(v.looseObject({ message: v.string(), patch: v.optional(v.nullable(PatchEchoSchema)) })))),
+  success: v.nullish(v.array(PatchEchoSchema)),
+  failure: v.nullish(v.array(v.looseObject({ message: v.string(), patch: v.nullish(PatchEchoSchema) }))),
 })
 
 export type GroupPatchResult = v.InferOutput<typeof GroupPatchResultSchema>

@@ -1,7 +1,7 @@
 import * as v from 'valibot'
 import { IdInputSchema, IdListInputSchema, IdSchema } from './common.ts'
 
-const maybe = <S extends v.GenericSchema>(schema: S) => v.optional(v.nullable(schema))
+const maybe = <S extends v.GenericSchema>(schema: S) => v.nullish(schema)
 
 /**
  * Something, an @, something, a dot, something, with no spaces: loose on purpose, since Toggl has

@@ -43,14 +43,14 @@ export const OrganizationSchema = v.looseObject({
   user_count: v.number(),
   max_workspaces: v.number(),
   is_multi_workspace_enabled: v.boolean(),
-  pricing_plan_id: v.optional(v.nullable(v.number())),
+  pricing_plan_id: v.nullish(v.number()),
   /** `"Free"` in the list but `""` from a single GET for the same organization: do not rely on it. */
-  pricing_plan_name: v.optional(v.nullable(v.string())),
-  pricing_plan_enterprise: v.optional(v.nullable(v.boolean())),
-  is_unified: v.optional(v.nullable(v.boolean())),
-  trial_info: v.optional(v.nullable(TrialInfoSchema)),
-  max_data_retention_days: v.optional(v.nullable(v.number())),
-  subscription: v.optional(v.nullable(SubscriptionSchema)),
+  pricing_plan_name: v.nullish(v.string()),
+  pricing_plan_enterprise: v.nullish(v.boolean()),
+  is_unified: v.nullish(v.boolean()),
+  trial_info: v.nullish(TrialInfoSchema),
+  max_data_retention_days: v.nullish(v.number()),
+  subscription: v.nullish(SubscriptionSchema),
 })
 
 export const OrganizationListSchema = v.array(OrganizationSchema)
@@ -61,7 +61,7 @@ export const CreatedOrganizationSchema = v.looseObject({
   name: v.string(),
   workspace_id: id,
   workspace_name: v.string(),
-  permissions: v.optional(v.nullable(v.array(v.string()))),
+  permissions: v.nullish(v.array(v.string())),
 })
 
 export type TogglOrganization = v.InferOutput<typeof OrganizationSchema>

@@ -3,16 +3,16 @@ import { IdSchema, TimestampSchema } from './common.ts'
 
 /** Who owns an organization (`GET /organizations/{id}/owner`). */
 export const OrganizationOwnerSchema = v.looseObject({
-  id: v.optional(v.nullable(IdSchema)),
-  user_id: v.optional(v.nullable(IdSchema)),
-  organization_id: v.optional(v.nullable(IdSchema)),
-  organization_user_id: v.optional(v.nullable(IdSchema)),
-  name: v.optional(v.nullable(v.string())),
-  email: v.optional(v.nullable(v.string())),
-  avatar_url: v.optional(v.nullable(v.string())),
-  toggl_accounts_id: v.optional(v.nullable(v.string())),
-  organization_user_created_at: v.optional(v.nullable(TimestampSchema)),
-  organization_user_updated_at: v.optional(v.nullable(TimestampSchema)),
+  id: v.nullish(IdSchema),
+  user_id: v.nullish(IdSchema),
+  organization_id: v.nullish(IdSchema),
+  organization_user_id: v.nullish(IdSchema),
+  name: v.nullish(v.string()),
+  email: v.nullish(v.string()),
+  avatar_url: v.nullish(v.string()),
+  toggl_accounts_id: v.nullish(v.string()),
+  organization_user_created_at: v.nullish(TimestampSchema),
+  organization_user_updated_at: v.nullish(TimestampSchema),
 })
 
 /**
@@ -21,19 +21,19 @@ export const OrganizationOwnerSchema = v.looseObject({
  */
 export const OwnershipTransferSchema = v.looseObject({
   owner_transfer_id: IdSchema,
-  organization_id: v.optional(v.nullable(IdSchema)),
-  requester_id: v.optional(v.nullable(IdSchema)),
-  current_owner_id: v.optional(v.nullable(IdSchema)),
+  organization_id: v.nullish(IdSchema),
+  requester_id: v.nullish(IdSchema),
+  current_owner_id: v.nullish(IdSchema),
   /** `null` until someone is named to take over. */
-  new_owner_id: v.optional(v.nullable(IdSchema)),
-  current_owner_accepted: v.optional(v.nullable(v.boolean())),
-  current_owner_answered_at: v.optional(v.nullable(TimestampSchema)),
-  new_owner_accepted: v.optional(v.nullable(v.boolean())),
-  new_owner_answered_at: v.optional(v.nullable(TimestampSchema)),
-  created_at: v.optional(v.nullable(TimestampSchema)),
-  finished_at: v.optional(v.nullable(TimestampSchema)),
+  new_owner_id: v.nullish(IdSchema),
+  current_owner_accepted: v.nullish(v.boolean()),
+  current_owner_answered_at: v.nullish(TimestampSchema),
+  new_owner_accepted: v.nullish(v.boolean()),
+  new_owner_answered_at: v.nullish(TimestampSchema),
+  created_at: v.nullish(TimestampSchema),
+  finished_at: v.nullish(TimestampSchema),
   /** How it ended, e.g. 'accepted', 'declined' or 'withdrawn'; empty while it runs. */
-  outcome_name: v.optional(v.nullable(v.string())),
+  outcome_name: v.nullish(v.string()),
 })
 
 export const OwnershipTransferListSchema = v.array(OwnershipTransferSchema)

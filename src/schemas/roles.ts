@@ -6,25 +6,25 @@ const EntitySchema = v.string()
 const PermissionSchema = v.looseObject({
   permission_id: IdSchema,
   name: v.string(),
-  description: v.optional(v.nullable(v.string())),
+  description: v.nullish(v.string()),
   /** What it applies to: 'organization', 'workspace', 'project' or 'group'. */
-  entity: v.optional(v.nullable(EntitySchema)),
-  condition: v.optional(v.nullable(v.string())),
+  entity: v.nullish(EntitySchema),
+  condition: v.nullish(v.string()),
 })
 
 /** A role an organization's members can hold (`GET /organizations/{id}/roles`). */
 export const RoleSchema = v.looseObject({
   role_id: IdSchema,
   name: v.string(),
-  code: v.optional(v.nullable(v.string())),
-  description: v.optional(v.nullable(v.string())),
+  code: v.nullish(v.string()),
+  description: v.nullish(v.string()),
   /** What it applies to: 'organization', 'workspace', 'project' or 'group'. */
-  entity: v.optional(v.nullable(EntitySchema)),
+  entity: v.nullish(EntitySchema),
   /** 'owner', 'admin', 'manager' or 'guest'. */
-  type: v.optional(v.nullable(v.string())),
-  privilege_level: v.optional(v.nullable(v.number())),
-  organization_id: v.optional(v.nullable(IdSchema)),
-  permissions: v.optional(v.nullable(v.array(PermissionSchema))),
+  type: v.nullish(v.string()),
+  privilege_level: v.nullish(v.number()),
+  organization_id: v.nullish(IdSchema),
+  permissions: v.nullish(v.array(PermissionSchema)),
 })
 
 export const RoleListSchema = v.array(RoleSchema)

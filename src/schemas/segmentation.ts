@@ -1,21 +1,21 @@
 import * as v from 'valibot'
 import { IdSchema } from './common.ts'
 
-const TextListSchema = v.optional(v.nullable(v.array(v.string())))
+const TextListSchema = v.nullish(v.array(v.string()))
 
 /** What an organization told Toggl about itself (`GET /organizations/{id}/segmentation`). */
 export const OrganizationSegmentationSchema = v.looseObject({
-  organization_id: v.optional(v.nullable(IdSchema)),
+  organization_id: v.nullish(IdSchema),
   /** Who saved it. */
-  user_id: v.optional(v.nullable(IdSchema)),
-  full_name: v.optional(v.nullable(v.string())),
+  user_id: v.nullish(IdSchema),
+  full_name: v.nullish(v.string()),
   heard: TextListSchema,
   industries: TextListSchema,
-  members_range: v.optional(v.nullable(v.string())),
+  members_range: v.nullish(v.string()),
   reasons: TextListSchema,
-  skipped_step: v.optional(v.nullable(v.string())),
+  skipped_step: v.nullish(v.string()),
   user_segments: TextListSchema,
-  demo_requested: v.optional(v.nullable(v.boolean())),
+  demo_requested: v.nullish(v.boolean()),
 })
 
 const text = v.optional(v.string('must be a string'))

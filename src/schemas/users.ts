@@ -4,20 +4,20 @@ import { commaSeparated, GroupRefSchema, IdInputSchema, IdListInputSchema, IdSch
 /** One workspace of an organization user, as detailed listings describe it. */
 const OrganizationUserWorkspaceSchema = v.looseObject({
   workspace_id: IdSchema,
-  workspace_user_id: v.optional(v.nullable(IdSchema)),
-  workspace_name: v.optional(v.nullable(v.string())),
+  workspace_user_id: v.nullish(IdSchema),
+  workspace_name: v.nullish(v.string()),
   /** Deprecated by Toggl in favour of `role_id`. */
-  admin: v.optional(v.nullable(v.boolean())),
-  active: v.optional(v.nullable(v.boolean())),
-  inactive: v.optional(v.nullable(v.boolean())),
-  role_id: v.optional(v.nullable(IdSchema)),
-  rate: v.optional(v.nullable(v.number())),
-  cost: v.optional(v.nullable(v.number())),
-  working_hours: v.optional(v.nullable(v.number())),
-  default_currency: v.optional(v.nullable(v.string())),
-  view_edit_billable_rates: v.optional(v.nullable(v.boolean())),
-  view_edit_labor_costs: v.optional(v.nullable(v.boolean())),
-  groups: v.optional(v.nullable(v.array(GroupRefSchema))),
+  admin: v.nullish(v.boolean()),
+  active: v.nullish(v.boolean()),
+  inactive: v.nullish(v.boolean()),
+  role_id: v.nullish(IdSchema),
+  rate: v.nullish(v.number()),
+  cost: v.nullish(v.number()),
+  working_hours: v.nullish(v.number()),
+  default_currency: v.nullish(v.string()),
+  view_edit_billable_rates: v.nullish(v.boolean()),
+  view_edit_labor_costs: v.nullish(v.boolean()),
+  groups: v.nullish(v.array(GroupRefSchema)),
 })
 
 /**
@@ -26,26 +26,26 @@ const OrganizationUserWorkspaceSchema = v.looseObject({
  */
 export const OrganizationUserSchema = v.looseObject({
   id: IdSchema,
-  user_id: v.optional(v.nullable(IdSchema)),
-  organization_id: v.optional(v.nullable(IdSchema)),
+  user_id: v.nullish(IdSchema),
+  organization_id: v.nullish(IdSchema),
   name: v.string(),
   email: v.string(),
   /** Deprecated by Toggl in favour of `role_id`. */
-  admin: v.optional(v.nullable(v.boolean())),
+  admin: v.nullish(v.boolean()),
   /** Deprecated by Toggl in favour of `role_id`. */
-  owner: v.optional(v.nullable(v.boolean())),
-  inactive: v.optional(v.nullable(v.boolean())),
-  joined: v.optional(v.nullable(v.boolean())),
-  invitation_id: v.optional(v.nullable(IdSchema)),
-  role_id: v.optional(v.nullable(IdSchema)),
-  avatar_url: v.optional(v.nullable(v.string())),
-  can_edit_email: v.optional(v.nullable(v.boolean())),
-  '2fa_enabled': v.optional(v.nullable(v.boolean())),
-  workspace_count: v.optional(v.nullable(v.number())),
+  owner: v.nullish(v.boolean()),
+  inactive: v.nullish(v.boolean()),
+  joined: v.nullish(v.boolean()),
+  invitation_id: v.nullish(IdSchema),
+  role_id: v.nullish(IdSchema),
+  avatar_url: v.nullish(v.string()),
+  can_edit_email: v.nullish(v.boolean()),
+  '2fa_enabled': v.nullish(v.boolean()),
+  workspace_count: v.nullish(v.number()),
   /** Only in detailed listings; Go sends `null` for none. */
-  groups: v.optional(v.nullable(v.array(GroupRefSchema))),
+  groups: v.nullish(v.array(GroupRefSchema)),
   /** Only in detailed listings; Go sends `null` for none. */
-  workspaces: v.optional(v.nullable(v.array(OrganizationUserWorkspaceSchema))),
+  workspaces: v.nullish(v.array(OrganizationUserWorkspaceSchema)),
 })
 
 export const OrganizationUserListSchema = v.array(OrganizationUserSchema)

@@ -2,7 +2,7 @@ import * as v from 'valibot'
 import { IdInputSchema, IdListInputSchema, IdSchema, TimestampSchema } from './common.ts'
 import { WorkspaceNameSchema } from './names.ts'
 
-const maybe = <S extends v.GenericSchema>(schema: S) => v.optional(v.nullable(schema))
+const maybe = <S extends v.GenericSchema>(schema: S) => v.nullish(schema)
 
 /** A workspace (`POST /organizations/{id}/workspaces` answers the new one). */
 export const WorkspaceSchema = v.looseObject({
