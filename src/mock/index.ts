@@ -5,6 +5,15 @@
 export { createTogglMock } from './mock.ts'
 export type { TogglMock, TogglMockOptions } from './mock.ts'
 export { DEMO_ACCOUNT, MockState } from './state.ts'
-export type { MockAccount, MockOrganization, MockOrganizationSeed, MockWorkspace } from './state.ts'
+export type {
+  MockAccount,
+  MockGroup,
+  MockInvitation,
+  MockMembership,
+  MockOrganization,
+  MockOrganizationSeed,
+  MockOwnershipTransfer,
+  MockWorkspace,
+} from './state.ts'
 export type { MockFault } from './faults.ts'
 export type { RecordedRequest } from './requests.ts'
