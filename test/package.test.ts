@@ -80,12 +80,24 @@ describe('plain Node, ESM, through the package exports', () => {
     const { status, stdout, stderr } = run(process.execPath, [join('out', 'node-consumer', 'main.js')])
     expect(stderr).toBe('')
     expect(status).toBe(0)
-    expect(JSON.parse(stdout)).toEqual({
+    const printed = JSON.parse(stdout) as { createdId: number }
+    const inGlobex = (request: string) => request.replace('{id}', String(printed.createdId))
+    expect(printed).toEqual({
       cache: 'MemoryCache',
       created: 'Globex',
+      createdId: expect.any(Number),
       listed: ['Acme', 'Globex'],
       refusedWithInputError: true,
-      requests: ['POST /organizations', 'GET /me/organizations'],
+      group: 'Design',
+      pages: 1,
+      everyone: ['demo@example.com'],
+      requests: [
+        'POST /organizations',
+        'GET /me/organizations',
+        'POST /organizations/{id}/groups',
+        'GET /organizations/{id}/users',
+        'GET /organizations/{id}/users',
+      ].map(inGlobex),
     })
   }, 60_000)
 })
