@@ -24,15 +24,24 @@ export class AccountState {
     return this.#scheduler
   }
 
+  /** A report from a reply's headers: the newest of any window, and its window's. */
   noteQuota(info: QuotaInfo): void {
     this.quota = info
+    this.noteWindow(info)
+  }
+
+  /** A report about one window that is not a reply's own (`GET /me/quota` lists them all). */
+  noteWindow(info: QuotaInfo): void {
     this.quotas.set(info.organizationId, info)
   }
 
-  /** Seconds until the scope's spent quota frees up, or 0 when requests may be sent. */
+  /**
+   * Seconds until the scope's spent quota frees up, or 0 when requests may be sent. Only a count of
+   * exactly 0 blocks: Toggl reports negative counts while it is not enforcing the quota.
+   */
   quotaBlockedFor(scope: number | null, now: number): number {
     const quota = this.quotas.get(scope)
-    if (!quota || quota.remaining > 0) return 0
+    if (quota?.remaining !== 0) return 0
     return Math.max(0, Math.ceil((quota.at + quota.resetsIn * 1000 - now) / 1000))
   }
 }

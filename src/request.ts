@@ -30,6 +30,8 @@ export interface RequestSpec {
   /** Sent as JSON. */
   body?: unknown
   signal?: AbortSignal | undefined
+  /** `false` for a GET, PUT or DELETE that must not be sent twice either (it e-mails someone). */
+  retry?: false
 }
 
 export interface TogglReply {
@@ -80,9 +82,9 @@ export class RequestCore {
     return this.#account.quotas.get(organizationId) ?? null
   }
 
-  /** Records a quota report that came in a reply body (`GET /me/quota`) and tells `onQuota`. */
-  noteQuota(info: QuotaInfo): void {
-    this.#account.noteQuota(info)
+  /** Records a window that a reply body reported (`GET /me/quota`) and tells `onQuota`. */
+  noteWindow(info: QuotaInfo): void {
+    this.#account.noteWindow(info)
     this.#options.onQuota?.(info)
   }
 
@@ -112,7 +114,7 @@ export class RequestCore {
   async #sendWithRetries(spec: RequestSpec, url: string): Promise<TogglReply> {
     const request: RequestInfo = { method: spec.method, url }
     const { retries, reRaise, onAttempt } = this.#options
-    const mayRetry = !reRaise && RETRYABLE_METHODS.has(spec.method)
+    const mayRetry = !reRaise && spec.retry !== false && RETRYABLE_METHODS.has(spec.method)
     // Toggl counts the quota per organization for its paths, else per user.
     const scope = organizationIdOfPath(spec.path)
     for (let attempt = 1; ; attempt++) {
@@ -211,7 +213,9 @@ export class RequestCore {
 
   #noteQuotaHeaders(headers: Headers, scope: number | null): void {
     const info = quotaFromHeaders(headers, Date.now(), scope)
-    if (info !== null) this.noteQuota(info)
+    if (info === null) return
+    this.#account.noteQuota(info)
+    this.#options.onQuota?.(info)
   }
 
   #parse(request: RequestInfo, response: RawResponse): unknown {
@@ -231,8 +235,9 @@ export class RequestCore {
     const message = this.#auth.redact(serverMessageOf(body, contentType, response.statusText))
     const { status, headers } = response
     if (status === 402) {
+      // Toggl may put its quota headers on any reply; only a window with nothing left makes a 402 the quota's.
       const quota = quotaFromHeaders(headers, Date.now(), scope)
-      return quota
+      return quota && quota.remaining <= 0
         ? new QuotaError(request, message, quota.remaining, quota.resetsIn)
         : new PlanRestrictionError(request, status, message)
     }

@@ -77,6 +77,31 @@ describe('PageIterator', () => {
     expect(asked).toEqual([1, 2])
   })
 
+  it('asks again after a failed page 1 instead of keeping the failure', async () => {
+    let calls = 0
+    const iterator = new PageIterator(async (page) => {
+      calls++
+      if (calls === 1) throw new Error('the network blinked')
+      return pageOf([page], new Headers({ 'X-Pages': '1' }), { page, perPage: 10 })
+    })
+    await expect(iterator.cost()).rejects.toThrow('the network blinked')
+    expect(await iterator.cost()).toBe(1)
+    expect(await iterator.all()).toEqual([1])
+    expect(calls).toBe(2)
+  })
+
+  it('goes by X-Page-Size when Toggl caps the page size asked for', async () => {
+    const asked: number[] = []
+    // 150 records, 100 to a page whatever was asked, and no page count.
+    const iterator = new PageIterator(async (page) => {
+      asked.push(page)
+      const items = Array.from({ length: 150 }, (_, i) => i).slice((page - 1) * 100, page * 100)
+      return pageOf(items, new Headers({ 'X-Page-Size': '100' }), { page, perPage: 200 })
+    })
+    expect(await iterator.all()).toHaveLength(150)
+    expect(asked).toEqual([1, 2])
+  })
+
   it('counts an empty listing as one request', async () => {
     const { iterator, asked } = listing(0, 3, () => ({ 'X-Page': '1', 'X-Pages': '0', 'X-Records': '0' }))
     expect(await iterator.cost()).toBe(1)

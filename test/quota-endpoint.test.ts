@@ -60,6 +60,27 @@ describe('QuotaEndpoint.collect', () => {
     expect(fake.sent()).toBe(2)
   })
 
+  it('keeps endpoint.quota the reply’s own report, not the last window listed', async () => {
+    const { fake } = await seeded()
+    const quotas = fake.endpoint(QuotaEndpoint)
+    await quotas.collect()
+    expect(quotas.quota).toMatchObject({ organizationId: null, remaining: 29 })
+  })
+
+  it('takes a negative count (Toggl not enforcing the quota) and keeps sending', async () => {
+    const { fake, acme } = await seeded()
+    fake.mock.inject({
+      type: 'status',
+      status: 200,
+      body: JSON.stringify([{ organization_id: acme, remaining: -3, resets_in_secs: 1800, total: 30 }]),
+      headers: json,
+    })
+    const [window] = await fake.endpoint(QuotaEndpoint).collect()
+    expect(window).toMatchObject({ organizationId: acme, remaining: -3 })
+    await fake.endpoint(RoleEndpoint).collect(acme)
+    expect(fake.sent()).toBe(2)
+  })
+
   it('retries a 500 and then throws HTTPStatusError', async () => {
     const { fake } = await seeded()
     fake.mock.inject({ type: 'status', status: 500, body: '"Internal Server Error"', headers: json }, 2)

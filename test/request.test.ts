@@ -108,6 +108,24 @@ describe('error replies become typed errors with the server’s words', () => {
     expect(fake.sent()).toBe(2)
   })
 
+  it('reads a 402 whose quota headers show requests left as a plan restriction', async () => {
+    const fake = await startFake()
+    fake.mock.inject({ type: 'status', status: 402, body: '"Must be a premium user"', headers: { ...json, 'X-Toggl-Quota-Remaining': '12', 'X-Toggl-Quota-Resets-In': '600' } })
+    const error = await failureOf(fake.organizations().collect())
+    expect(error).toBeInstanceOf(PlanRestrictionError)
+    expect(error).not.toBeInstanceOf(QuotaError)
+  })
+
+  it('keeps sending while Toggl reports a negative count (the quota not enforced)', async () => {
+    const fake = await startFake()
+    fake.mock.inject({ type: 'status', status: 200, body: '[]', headers: { ...json, 'X-Toggl-Quota-Remaining': '-2', 'X-Toggl-Quota-Resets-In': '900' } })
+    const endpoint = fake.organizations()
+    await endpoint.collect()
+    expect(endpoint.quota).toMatchObject({ remaining: -2 })
+    await endpoint.collect({ refresh: true })
+    expect(fake.sent()).toBe(2)
+  })
+
   it('sends again once the reported reset time has passed', async () => {
     const fake = await startFake()
     fake.mock.inject({ type: 'status', status: 200, body: '[]', headers: { ...json, 'X-Toggl-Quota-Remaining': '0', 'X-Toggl-Quota-Resets-In': '1' } })

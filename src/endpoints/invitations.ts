@@ -18,7 +18,13 @@ const INVITATIONS = '/organizations/{organization_id}/invitations'
 const params = { invitation_code: InvitationCodeSchema }
 
 const ADD = operation({ method: 'POST', path: INVITATIONS, body: InvitationInputSchema, reply: InvitationResultSchema })
-const RESEND = operation({ method: 'PUT', path: '/organizations/{organization_id}/invitations/{invitation_id}/resend', reply: AcknowledgementSchema })
+// Each attempt may e-mail the person again, so a failed resend is left to the caller to repeat.
+const RESEND = operation({
+  method: 'PUT',
+  path: '/organizations/{organization_id}/invitations/{invitation_id}/resend',
+  reply: AcknowledgementSchema,
+  retry: false,
+})
 // Accepting joins an organization, so a cached list of yours is no longer whole.
 const ACCEPT = operation({ method: 'POST', path: '/organizations/invitations/{invitation_code}/accept', params, reply: AcknowledgementSchema, invalidates: [ORGANIZATION_LIST_KEY] })
 const REJECT = operation({ method: 'POST', path: '/organizations/invitations/{invitation_code}/reject', params, reply: AcknowledgementSchema })
@@ -48,8 +54,8 @@ export class InvitationEndpoint extends OperationEndpoint {
 
   /**
    * E-mails an invitation again: `PUT /organizations/{id}/invitations/{invitation_id}/resend`
-   * (the `invitation_id` of `add`'s `data`). Costs 1 request; like every PUT it is retried after a
-   * 5xx or a timeout, which may e-mail twice.
+   * (the `invitation_id` of `add`'s `data`). Costs 1 request. Unlike other PUTs it is never
+   * retried automatically: each attempt may e-mail the person.
    */
   async resend(organization: OrganizationRef, invitation: number | { invitation_id: number }, options?: CallOptions): Promise<void> {
     const path = { organization_id: organization, invitation_id: invitation }

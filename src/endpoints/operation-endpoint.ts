@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import { describe } from '../describe.ts'
-import { InputError, NamingError } from '../errors.ts'
+import { HTTPStatusError, InputError, NamingError } from '../errors.ts'
 import { organizationIdOfPath } from '../paths.ts'
 import type { RequestSpec } from '../request.ts'
 import { callOptionsOf, idOf } from './arguments.ts'
@@ -42,19 +42,22 @@ export abstract class OperationEndpoint extends TogglEndpoint {
     })
     const query = operation.query ? checked(operation.query, input.query ?? {}, where) : {}
     const spec: PreparedCall<Reply>['spec'] = { method: operation.method, path, query: definedQuery(query), signal: input.signal }
+    if (operation.retry === false) spec.retry = false
     if (operation.body) spec.body = checked(operation.body, input.body, where, undefined, operation.names)
     return { operation, spec }
   }
 
   /**
    * Sends a prepared call and checks its reply. A `cached` read is answered from the cache while
-   * fresh (unless `refresh`) and stored after. Any other method is a write: it makes everything
+   * fresh (unless `refresh`) and stored after; a 403 or 404 drops everything cached about its
+   * organization. Any other method is a write: it makes everything
    * cached about its organization stale (and the keys it `invalidates`), succeed or fail, since a
    * failed write may still have been applied.
    */
   protected async perform<Reply>(call: PreparedCall<Reply>, options: { refresh?: boolean | undefined } = {}): Promise<Reply> {
     const { operation, spec } = call
     const scope = await this.cacheScope()
+    const organizationId = organizationIdOfPath(spec.path)
     if (operation.method === 'GET') {
       if (!scope || !operation.cached) return (await this.performWithHeaders(call)).data
       const key = readKey(spec.path, spec.query)
@@ -63,12 +66,20 @@ export abstract class OperationEndpoint extends TogglEndpoint {
         if (found.success && found.output !== undefined) return found.output
       }
       const commit = scope.guard.beginRead()
-      const { data } = await this.performWithHeaders(call)
+      let data: Reply
+      try {
+        ;({ data } = await this.performWithHeaders(call))
+      } catch (error) {
+        // Toggl says the organization is gone, or no longer yours: nothing cached about it may be served.
+        if (error instanceof HTTPStatusError && (error.status === 403 || error.status === 404)) {
+          await scope.guard.update(() => (organizationId === null ? scope.cache.delete(scope.partition, key) : forgetOrganization(scope, organizationId)))
+        }
+        throw error
+      }
       await commit(() => scope.cache.put(scope.partition, key, data))
       return data
     }
     if (!scope) return (await this.performWithHeaders(call)).data
-    const organizationId = organizationIdOfPath(spec.path)
     return scope.guard.write(
       async () => (await this.performWithHeaders(call)).data,
       async () => {

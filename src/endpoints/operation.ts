@@ -31,6 +31,8 @@ export interface Operation<Reply> {
   readonly cached?: boolean
   /** Cache keys a write also makes stale, beyond its organization's reads. */
   readonly invalidates?: readonly string[]
+  /** `false` keeps a PUT or DELETE from being retried, when sending it twice does harm (an e-mail). */
+  readonly retry?: false
 }
 
 /**

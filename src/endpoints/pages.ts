@@ -3,7 +3,7 @@ export interface Page<T> {
   items: T[]
   /** This page's number, from 1 (`X-Page`, else the page asked for). */
   page: number
-  /** The page size asked for. */
+  /** The page size: `X-Page-Size` (Toggl may cap what was asked for), else the size asked for. */
   perPage: number
   /** How many pages the listing has (`X-Pages`); `undefined` when Toggl did not say. */
   pages: number | undefined
@@ -16,7 +16,7 @@ export function pageOf<T>(items: T[], headers: Headers, asked: { page: number; p
   return {
     items,
     page: countHeader(headers, 'x-page') ?? asked.page,
-    perPage: asked.perPage,
+    perPage: countHeader(headers, 'x-page-size') ?? asked.perPage,
     pages: countHeader(headers, 'x-pages'),
     records: countHeader(headers, 'x-records'),
   }
@@ -60,8 +60,12 @@ export class PageIterator<T> implements AsyncIterable<T> {
    * no page count.
    */
   async cost(): Promise<number | undefined> {
-    this.#firstPage ??= this.#fetchPage(1)
-    const { pages } = await this.#firstPage
+    const first = (this.#firstPage ??= this.#fetchPage(1))
+    // A failed page 1 is not kept: the next cost() or loop asks again.
+    first.catch(() => {
+      if (this.#firstPage === first) this.#firstPage = undefined
+    })
+    const { pages } = await first
     return pages === undefined ? undefined : Math.max(1, pages)
   }
 

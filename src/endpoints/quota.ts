@@ -25,9 +25,9 @@ export class QuotaEndpoint extends OperationEndpoint {
 
   /**
    * Every quota window: `GET /me/quota`. Never cached, as it changes with every request. Each
-   * window also becomes this account's quota view (what `quota` and fail-fast use, in every
-   * endpoint of the account) and is told to `onQuota`. Costs 1 request, drawn from your own
-   * (user-level) quota.
+   * window also updates this account's view of it (`quotaOf(id)` and the fail-fast check, in
+   * every endpoint of the account) and is told to `onQuota`; `quota` stays the newest reply's own.
+   * Costs 1 request, drawn from your own (user-level) quota.
    */
   async collect(options?: CallOptions): Promise<QuotaInfo[]> {
     const windows = await this.run(MY_QUOTA, 'QuotaEndpoint.collect', {}, options)
@@ -37,10 +37,10 @@ export class QuotaEndpoint extends OperationEndpoint {
         remaining: window.remaining,
         resetsIn: window.resets_in_secs,
         at,
-        organizationId: window.organization_id,
+        organizationId: window.organization_id ?? null,
         total: window.total,
       }
-      this.core.noteQuota(info)
+      this.core.noteWindow(info)
       return info
     })
   }
