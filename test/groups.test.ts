@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
   BasicAuth,
-  HTTPStatusError,
   InputError,
   MemoryCache,
   NamingError,
@@ -12,7 +11,7 @@ import { GroupEndpoint } from '../src/endpoints/groups.ts'
 import { DEMO_ACCOUNT } from '../src/mock/index.ts'
 import type { GroupPatchOperation } from '../src/schemas/groups.ts'
 import type { MockOrganization } from '../src/mock/state.ts'
-import { failureOf, startFake, type Fake } from './support/fake.ts'
+import { expectStatus, failureOf, startFake, type Fake } from './support/fake.ts'
 import { OTHER } from './support/organizations.ts'
 
 const STRANGER = { id: 3, email: 'stranger@example.com', password: 'stranger-password', apiToken: 'stranger-token', fullname: 'Stranger' }
@@ -127,17 +126,13 @@ describe('GroupEndpoint.collect', () => {
 
   it('maps 403 (not a member) to HTTPStatusError with the server message', async () => {
     const { fake, initech } = await seeded()
-    const error = await failureOf(fake.endpoint(GroupEndpoint).collect(initech))
-    expect(error).toBeInstanceOf(HTTPStatusError)
-    expect(error).toMatchObject({ status: 403, serverMessage: 'User does not have access to this resource' })
+    await expectStatus(fake.endpoint(GroupEndpoint).collect(initech), 403, 'User does not have access to this resource')
   })
 
   it('maps 402 without quota headers to PlanRestrictionError', async () => {
     const { fake, acme } = await seeded()
     fake.mock.inject({ type: 'status', status: 402, body: '"Feature not available on your plan"' })
-    const error = await failureOf(fake.endpoint(GroupEndpoint).collect(acme))
-    expect(error).toBeInstanceOf(PlanRestrictionError)
-    expect(error).toMatchObject({ status: 402, serverMessage: 'Feature not available on your plan' })
+    await expectStatus(fake.endpoint(GroupEndpoint).collect(acme), 402, 'Feature not available on your plan', PlanRestrictionError)
   })
 
   it('names the field of a reply that drifted', async () => {
@@ -189,14 +184,8 @@ describe('GroupEndpoint.collectInWorkspace', () => {
     const { fake, acme, initech } = await seeded()
     const initechWorkspace = fake.mock.state.organizations.get(initech)!.workspaces[0]!.id
     const groups = fake.endpoint(GroupEndpoint)
-    await expect(groups.collectInWorkspace(acme, initechWorkspace)).rejects.toMatchObject({
-      status: 404,
-      serverMessage: 'Resource can not be found',
-    })
-    await expect(groups.collectInWorkspace(initech, initechWorkspace)).rejects.toMatchObject({
-      status: 403,
-      serverMessage: 'User does not have access to this resource',
-    })
+    await expectStatus(groups.collectInWorkspace(acme, initechWorkspace), 404, 'Resource can not be found')
+    await expectStatus(groups.collectInWorkspace(initech, initechWorkspace), 403, 'Forbidden')
   })
 
   it.each([0, -3, '7', null, {}])('rejects workspace %j with InputError and sends nothing', async (workspace) => {
@@ -243,18 +232,13 @@ describe('GroupEndpoint.add', () => {
     [{ name: 'New', workspaces: [999] }, `Workspace 999 not exists in the organization {org}`],
   ])('maps the 400 for %j to HTTPStatusError', async (group, message) => {
     const { fake, acme } = await seeded()
-    const error = await failureOf(fake.endpoint(GroupEndpoint).add(acme, group))
-    expect(error).toBeInstanceOf(HTTPStatusError)
-    expect(error).toMatchObject({ status: 400, serverMessage: message.replace('{org}', String(acme)) })
+    await expectStatus(fake.endpoint(GroupEndpoint).add(acme, group), 400, message.replace('{org}', String(acme)))
   })
 
   it('maps 403 for a member who is not an admin, and for a stranger', async () => {
     const { fake, acme, initech } = await seeded()
-    await expect(asOther(fake).add(acme, { name: 'Mine' })).rejects.toMatchObject({
-      status: 403,
-      serverMessage: 'User does not have access to this resource',
-    })
-    await expect(fake.endpoint(GroupEndpoint).add(initech, { name: 'Mine' })).rejects.toMatchObject({ status: 403 })
+    await expectStatus(asOther(fake).add(acme, { name: 'Mine' }), 403, 'User does not have access to this resource')
+    await expectStatus(fake.endpoint(GroupEndpoint).add(initech, { name: 'Mine' }), 403, 'User does not have access to this resource')
   })
 
   it.each([
@@ -327,14 +311,9 @@ describe('GroupEndpoint.edit', () => {
   it('maps 404 (an unknown group), 400 (a name taken) and 403 (not an admin)', async () => {
     const { fake, acme, backend, finance } = await seeded()
     const groups = fake.endpoint(GroupEndpoint)
-    await expect(groups.edit(acme, finance, { name: 'X' })).rejects.toMatchObject({ status: 404, serverMessage: 'Invalid group ID.' })
-    await expect(groups.edit(acme, backend, { name: 'Design' })).rejects.toMatchObject({
-      status: 400,
-      serverMessage: 'Name has already been taken',
-    })
-    const error = await failureOf(asOther(fake).edit(acme, backend, { name: 'X' }))
-    expect(error).toBeInstanceOf(HTTPStatusError)
-    expect(error).toMatchObject({ status: 403, serverMessage: 'User does not have access to this resource' })
+    await expectStatus(groups.edit(acme, finance, { name: 'X' }), 404, 'Invalid group ID.')
+    await expectStatus(groups.edit(acme, backend, { name: 'Design' }), 400, 'Name has already been taken')
+    await expectStatus(asOther(fake).edit(acme, backend, { name: 'X' }), 403, 'Forbidden')
   })
 
   it.each([0, '5', null, { id: 0 }, { name: 'Design' }])('rejects group %j with InputError and sends nothing', async (group) => {
@@ -405,11 +384,9 @@ describe('GroupEndpoint.patch', () => {
     const { fake, acme, design, finance } = await seeded()
     const add = [{ ...addOne, value: [1] }]
     const groups = fake.endpoint(GroupEndpoint)
-    await expect(groups.patch(acme, 999_999, add)).rejects.toMatchObject({ status: 404, serverMessage: 'Invalid group ID.' })
-    await expect(groups.patch(acme, finance, add)).rejects.toMatchObject({ status: 400, serverMessage: 'Unknown group at organization' })
-    const error = await failureOf(asOther(fake).patch(acme, design, add))
-    expect(error).toBeInstanceOf(HTTPStatusError)
-    expect(error).toMatchObject({ status: 403, serverMessage: 'User does not have permission to manage user groups.' })
+    await expectStatus(groups.patch(acme, 999_999, add), 404, 'Invalid group ID.')
+    await expectStatus(groups.patch(acme, finance, add), 400, 'Unknown group at organization')
+    await expectStatus(asOther(fake).patch(acme, design, add), 403, 'User does not have permission to manage user groups.')
   })
 })
 
@@ -425,17 +402,12 @@ describe('GroupEndpoint.delete', () => {
     const { fake, acme, finance } = await seeded()
     await fake.endpoint(GroupEndpoint).delete(acme, finance)
     expect(fake.sent()).toBe(1)
-    const error = await failureOf(fake.endpoint(GroupEndpoint, null, { reRaise: true }).delete(acme, finance))
-    expect(error).toBeInstanceOf(HTTPStatusError)
-    expect(error).toMatchObject({ status: 404, serverMessage: 'Invalid group ID.' })
+    await expectStatus(fake.endpoint(GroupEndpoint, null, { reRaise: true }).delete(acme, finance), 404, 'Invalid group ID.')
   })
 
   it('throws 403 (not an admin), and InputError for a bad group without sending', async () => {
     const { fake, acme, design } = await seeded()
-    await expect(asOther(fake).delete(acme, design)).rejects.toMatchObject({
-      status: 403,
-      serverMessage: 'User does not have access to this resource',
-    })
+    await expectStatus(asOther(fake).delete(acme, design), 403, 'User does not have access to this resource')
     expect(fake.sent()).toBe(1)
     const error = await failureOf(fake.endpoint(GroupEndpoint).delete(acme, -1))
     expect(error).toBeInstanceOf(InputError)
@@ -496,6 +468,14 @@ describe('GroupEndpoint cache', () => {
 })
 
 describe('the fake’s refusals of what the client never sends', () => {
+  it.each(['abc', '-1', '1.5'])('GET with workspace=%s answers 400 "Invalid number: …"', async (workspace) => {
+    const { fake, acme } = await seeded()
+    const response = await fetch(`${fake.server.baseURL}/organizations/${acme}/groups?workspace=${workspace}`, {
+      headers: { authorization: fake.auth.header() },
+    })
+    expect({ status: response.status, message: await response.json() }).toEqual({ status: 400, message: `Invalid number: '${workspace}'` })
+  })
+
   it.each([
     ['Group name must be present', '{"name":"  "}'],
     ['Group name must be present', '{}'],

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { HTTPStatusError, InputError, MemoryCache, ResponseValidationError } from '../src/index.ts'
+import { InputError, MemoryCache, ResponseValidationError } from '../src/index.ts'
 import { InvitationEndpoint } from '../src/endpoints/invitations.ts'
 import { DEMO_ACCOUNT, type MockAccount, type MockOrganization } from '../src/mock/index.ts'
-import { failureOf, type Fake } from './support/fake.ts'
+import { expectStatus, failureOf, type Fake } from './support/fake.ts'
 import { OTHER, startAcmeInitechSolo, THIRD } from './support/organizations.ts'
 
 /** {@link startAcmeInitechSolo}'s organizations, with the endpoint under test signed in as Demo. */
@@ -35,23 +35,36 @@ function pending(fake: Fake, organization: Org, email: string, extra: { workspac
 }
 
 /** A request the client's own checks would never send, to see the fake's answer. */
-async function raw(fake: Fake, path: string, body: unknown) {
+async function raw(fake: Fake, path: string, body: unknown, method = 'POST') {
   const response = await fetch(`${fake.server.baseURL}${path}`, {
-    method: 'POST',
+    method,
     headers: { authorization: fake.auth.header(), 'content-type': 'application/json' },
     body: JSON.stringify(body),
   })
-  return { status: response.status, message: (await response.json()) as unknown }
+  return { status: response.status, message: (await response.json()) as unknown, type: response.headers.get('content-type') }
+}
+
+/** Accounts the fake did not start with, made members of an organization (no workspace). */
+function addPeople(fake: Fake, organization: Org, count: number): MockAccount[] {
+  return Array.from({ length: count }, (_, index) => {
+    const id = 100 + fake.mock.state.accounts.size + index
+    const account = { id, email: `person${id}@example.com`, password: `pw-${id}`, apiToken: `person-token-${id}`, fullname: `Person ${id}` }
+    fake.mock.state.addAccount(account)
+    fake.mock.state.addMember(organization, id, [])
+    return account
+  })
 }
 
 describe('InvitationEndpoint.add', () => {
   it('sends POST /organizations/{id}/invitations with the invitation and parses the result', async () => {
     const { fake, acme, invitations } = await seeded()
     const workspace = acme.workspaces[0]!.id
+    const group = fake.mock.state.nextId()
+    acme.groups.push({ id: group, name: 'Team', userIds: [], workspaceIds: [], at: 0 })
     const input = {
       emails: ['third@example.com', 'new@example.org'],
       workspaces: [{ workspace_id: workspace, admin: false, role_id: 4 }],
-      groups: [5],
+      groups: [group],
       skip_email: true,
       project_invite: { project_id: 9, workspace_id: workspace, manager: true },
     }
@@ -71,7 +84,7 @@ describe('InvitationEndpoint.add', () => {
       sender_name: DEMO_ACCOUNT.fullname,
     })
     expect(result.messages).toEqual([])
-    expect(third).toMatchObject({ email: 'third@example.com', senderId: 1, workspaceIds: [workspace], groupIds: [5] })
+    expect(third).toMatchObject({ email: 'third@example.com', senderId: 1, workspaceIds: [workspace], groupIds: [group] })
     expect(third!.code).toMatch(/^[0-9a-f-]{36}$/)
   })
 
@@ -123,27 +136,34 @@ describe('InvitationEndpoint.add', () => {
     const { fake, acme, initech, solo, invitations } = await seeded()
     const to = (workspace_id: number) => [{ workspace_id }]
     fake.mock.state.membershipOf(acme, 2)!.inactive = true
-    const refusals: [Promise<unknown>, number, string][] = [
-      [invitations.add(acme.id, { emails: ['a@b.co'], workspaces: to(initech.workspaces[0]!.id) }), 400, 'invalid workspace ID'],
+    // Each call starts inside the loop, so no refusal waits unhandled while an earlier one is checked.
+    const refusals: [() => Promise<unknown>, number, string][] = [
+      [() => invitations.add(acme.id, { emails: ['a@b.co'], workspaces: to(initech.workspaces[0]!.id) }), 400, 'invalid workspace ID'],
       [
-        invitations.add(acme.id, { emails: ['other@example.com'], workspaces: to(acme.workspaces[0]!.id) }),
+        () => invitations.add(acme.id, { emails: ['other@example.com'], workspaces: to(acme.workspaces[0]!.id) }),
         400,
         "User with e-mail 'other@example.com' is already an inactive member of the organization",
       ],
       [
-        invitations.add(solo.id, { emails: ['a@b.co', 'b@b.co', 'c@b.co', 'd@b.co', 'e@b.co'], workspaces: to(solo.workspaces[0]!.id) }),
+        () => invitations.add(solo.id, { emails: ['a@b.co', 'b@b.co', 'c@b.co', 'd@b.co', 'e@b.co'], workspaces: to(solo.workspaces[0]!.id) }),
         400,
         'Active user limit is 5. Upgrade to add more active users',
       ],
-      [invitations.add(initech.id, { emails: ['a@b.co'], workspaces: to(initech.workspaces[0]!.id) }), 403, 'Forbidden'],
-      [as(fake, OTHER).add(acme.id, { emails: ['a@b.co'], workspaces: to(acme.workspaces[0]!.id) }), 403, 'Forbidden'],
+      [() => invitations.add(initech.id, { emails: ['a@b.co'], workspaces: to(initech.workspaces[0]!.id) }), 403, 'Forbidden'],
+      [() => as(fake, OTHER).add(acme.id, { emails: ['a@b.co'], workspaces: to(acme.workspaces[0]!.id) }), 403, 'Forbidden'],
     ]
-    for (const [call, status, serverMessage] of refusals) {
-      const error = await failureOf(call)
-      expect(error).toBeInstanceOf(HTTPStatusError)
-      expect(error).toMatchObject({ status, serverMessage })
-    }
+    for (const [call, status, serverMessage] of refusals) await expectStatus(call(), status, serverMessage)
     expect([...acme.invitations, ...solo.invitations, ...initech.invitations]).toEqual([])
+  })
+
+  it('refuses a group the organization does not have with 400 (the fake\'s rule)', async () => {
+    const { fake, acme, initech, invitations } = await seeded()
+    const theirs = fake.mock.state.nextId()
+    initech.groups.push({ id: theirs, name: 'Theirs', userIds: [], workspaceIds: [], at: 0 })
+    const workspaces = [{ workspace_id: acme.workspaces[0]!.id }]
+    await expectStatus(invitations.add(acme.id, { emails: ['a@b.co'], workspaces, groups: [theirs] }), 400, 'invalid group ID')
+    await expectStatus(invitations.add(acme.id, { emails: ['a@b.co'], workspaces, groups: [123_456] }), 400, 'invalid group ID')
+    expect(acme.invitations).toEqual([])
   })
 
   it('invites up to the Free limit of 5 people', async () => {
@@ -153,16 +173,46 @@ describe('InvitationEndpoint.add', () => {
     expect(result.data?.map(({ email }) => email)).toEqual(emails)
   })
 
+  it('counts pending invitations toward the Free limit, and active members only', async () => {
+    const { fake, solo, invitations } = await seeded()
+    const workspaces = [{ workspace_id: solo.workspaces[0]!.id }]
+    await invitations.add(solo.id, { emails: ['a@b.co', 'b@b.co', 'c@b.co'], workspaces })
+    // Demo and three invited: a fifth fits, a fifth and sixth do not.
+    await expectStatus(invitations.add(solo.id, { emails: ['d@b.co', 'e@b.co'], workspaces }), 400, 'Active user limit is 5. Upgrade to add more active users')
+    expect(solo.invitations).toHaveLength(3)
+    const [person] = addPeople(fake, solo, 1)
+    await expectStatus(invitations.add(solo.id, { emails: ['d@b.co'], workspaces }), 400, 'Active user limit is 5. Upgrade to add more active users')
+    fake.mock.state.membershipOf(solo, person!.id)!.inactive = true
+    expect((await invitations.add(solo.id, { emails: ['d@b.co'], workspaces })).data).toHaveLength(1)
+  })
+
+  it('does not invite an address with a pending invitation again, in any case, and says so', async () => {
+    const { fake, acme, invitations } = await seeded()
+    const waiting = pending(fake, acme, 'ada@example.com')
+    const result = await invitations.add(acme.id, { emails: ['ADA@example.com', 'bob@example.com'], workspaces: [{ workspace_id: acme.workspaces[0]!.id }] })
+    expect(result.data?.map(({ email }) => email)).toEqual(['bob@example.com'])
+    expect(result.messages).toEqual(["User with e-mail 'ADA@example.com' has already been invited to the organization"])
+    expect(acme.invitations.map(({ email }) => email)).toEqual([waiting.email, 'bob@example.com'])
+  })
+
   it('answers the address rules the client checks first, for callers that skip it', async () => {
     const { fake, acme } = await seeded()
     const path = `/organizations/${acme.id}/invitations`
     const workspaces = [{ workspace_id: acme.workspaces[0]!.id }]
-    expect(await raw(fake, path, { workspaces })).toEqual({ status: 400, message: 'at least one email is required' })
-    expect(await raw(fake, path, { emails: ['a@b.co'], workspaces: [] })).toEqual({ status: 400, message: 'at least one workspace is required' })
-    expect(await raw(fake, path, { emails: ['nope'], workspaces })).toEqual({ status: 400, message: "Invalid e-mail: 'nope'" })
-    expect(await raw(fake, path, { emails: [''], workspaces })).toEqual({ status: 400, message: 'Missing e-mail' })
-    expect(await raw(fake, path, { emails: 'a@b.co', workspaces })).toEqual({ status: 400, message: 'Invalid JSON input' })
-    expect(await raw(fake, '/organizations/0/invitations', { emails: ['a@b.co'], workspaces })).toEqual({ status: 400, message: 'Invalid organization id' })
+    expect(await raw(fake, path, { workspaces })).toMatchObject({ status: 400, message: 'at least one email is required' })
+    expect(await raw(fake, path, { emails: ['a@b.co'], workspaces: [] })).toMatchObject({ status: 400, message: 'at least one workspace is required' })
+    expect(await raw(fake, path, { emails: ['nope'], workspaces })).toMatchObject({ status: 400, message: "Invalid e-mail: 'nope'" })
+    expect(await raw(fake, path, { emails: [''], workspaces })).toMatchObject({ status: 400, message: 'Missing e-mail' })
+    expect(await raw(fake, path, { emails: 'a@b.co', workspaces })).toMatchObject({ status: 400, message: 'Invalid JSON input' })
+    expect(await raw(fake, '/organizations/0/invitations', { emails: ['a@b.co'], workspaces })).toMatchObject({ status: 400, message: 'Invalid organization id' })
+  })
+
+  it('invites an address given twice in different cases once, as first spelled', async () => {
+    const { fake, acme } = await seeded()
+    const workspaces = [{ workspace_id: acme.workspaces[0]!.id }]
+    const reply = await raw(fake, `/organizations/${acme.id}/invitations`, { emails: ['Ada@example.com', 'ada@EXAMPLE.com'], workspaces })
+    expect(reply).toMatchObject({ status: 200, message: { data: [{ email: 'Ada@example.com' }], messages: [] } })
+    expect(acme.invitations.map(({ email }) => email)).toEqual(['Ada@example.com'])
   })
 
   it('is never retried: a 503 costs one request', async () => {
@@ -192,17 +242,18 @@ describe('InvitationEndpoint.resend', () => {
     expect(fake.last().path).toBe(`/organizations/${acme.id}/invitations/${id}/resend`)
   })
 
-  it('maps 404 (no such invitation), 400 (another organization) and 403 to HTTPStatusError', async () => {
+  it('maps 404 (no such invitation) and 400 (another organization) to HTTPStatusError', async () => {
     const { fake, acme, solo, invitations } = await seeded()
     const elsewhere = pending(fake, solo, 'a@b.co')
-    const missing = await failureOf(invitations.resend(acme.id, 123))
-    expect(missing).toBeInstanceOf(HTTPStatusError)
-    expect(missing).toMatchObject({ status: 404, serverMessage: 'Invitation code not found' })
-    await expect(invitations.resend(acme.id, elsewhere.id)).rejects.toMatchObject({
-      status: 400,
-      serverMessage: 'Organization ID and invitation organization ID mismatch',
-    })
-    await expect(as(fake, OTHER).resend(acme.id, elsewhere.id)).rejects.toMatchObject({ status: 403, serverMessage: 'Forbidden' })
+    await expectStatus(invitations.resend(acme.id, 123), 404, 'Invitation code not found')
+    await expectStatus(invitations.resend(acme.id, elsewhere.id), 400, 'Organization ID and invitation organization ID mismatch')
+  })
+
+  it('maps 403 for a member who is not an admin to HTTPStatusError (the fake\'s rule)', async () => {
+    const { fake, acme, invitations } = await seeded()
+    const ours = pending(fake, acme, 'a@b.co')
+    await expectStatus(as(fake, OTHER).resend(acme.id, ours.id), 403, 'Forbidden')
+    await expect(invitations.resend(acme.id, ours.id)).resolves.toBeUndefined()
   })
 
   it.each([0, 1.5, '7', null, { id: 0 }, {}])('rejects invitation %j with InputError and sends nothing', async (invitation) => {
@@ -227,6 +278,35 @@ describe('InvitationEndpoint.accept', () => {
     expect(initech.groups[0]!.userIds).toEqual([1])
     expect(initech.invitations).toEqual([])
     expect(acme.memberIds).toEqual([1, 2])
+  })
+
+  it('joins exactly the workspaces the invitation names: the first stays as it was', async () => {
+    const { fake, initech, invitations } = await seeded()
+    const [first] = initech.workspaces
+    const second = fake.mock.state.createWorkspace('Second', [2])
+    initech.workspaces.push(second)
+    const before = structuredClone(first!.users)
+    await invitations.accept(pending(fake, initech, DEMO_ACCOUNT.email, { workspaceIds: [second.id] }).code)
+    expect(initech.memberIds).toEqual([2, 1])
+    expect(first!.users).toEqual(before)
+    expect(second.users.map(({ accountId, admin }) => ({ accountId, admin }))).toEqual([
+      { accountId: 2, admin: false },
+      { accountId: 1, admin: false },
+    ])
+  })
+
+  it('checks the Free limit again: a place taken since the invitation refuses the accept with 400', async () => {
+    const { fake, solo } = await seeded()
+    const [, deactivated] = addPeople(fake, solo, 4)
+    fake.mock.state.membershipOf(solo, deactivated!.id)!.inactive = true
+    const invitation = pending(fake, solo, THIRD.email)
+    fake.mock.state.membershipOf(solo, deactivated!.id)!.inactive = false
+    await expectStatus(as(fake, THIRD).accept(invitation.code), 400, 'Active user limit is 5. Upgrade to add more active users')
+    expect(solo.memberIds).not.toContain(THIRD.id)
+    expect(solo.invitations).toEqual([invitation])
+    fake.mock.state.membershipOf(solo, deactivated!.id)!.inactive = true
+    await as(fake, THIRD).accept(invitation.code)
+    expect(solo.memberIds).toContain(THIRD.id)
   })
 
   it('from invitation to membership: the invited account accepts the code Toggl sent', async () => {
@@ -259,11 +339,9 @@ describe('InvitationEndpoint.accept', () => {
 
   it('maps 404 (unknown code) and 403 (invitation for someone else) to HTTPStatusError', async () => {
     const { fake, initech, invitations } = await seeded()
-    const unknown = await failureOf(invitations.accept('no-such-code'))
-    expect(unknown).toBeInstanceOf(HTTPStatusError)
-    expect(unknown).toMatchObject({ status: 404, serverMessage: 'Invalid invitation code' })
+    await expectStatus(invitations.accept('no-such-code'), 404, 'Invalid invitation code')
     const theirs = pending(fake, initech, THIRD.email)
-    await expect(invitations.accept(theirs.code)).rejects.toMatchObject({ status: 403, serverMessage: 'Forbidden' })
+    await expectStatus(invitations.accept(theirs.code), 403, 'Forbidden')
     expect(initech.memberIds).toEqual([2])
     expect(initech.invitations).toEqual([theirs])
   })
@@ -305,11 +383,9 @@ describe('InvitationEndpoint.reject', () => {
 
   it('maps 404 (unknown code) and 403 (invitation for someone else) to HTTPStatusError', async () => {
     const { fake, initech, invitations } = await seeded()
-    await expect(invitations.reject('no-such-code')).rejects.toMatchObject({ status: 404, serverMessage: 'Invalid invitation code' })
+    await expectStatus(invitations.reject('no-such-code'), 404, 'Invalid invitation code')
     const theirs = pending(fake, initech, THIRD.email)
-    const error = await failureOf(invitations.reject(theirs.code))
-    expect(error).toBeInstanceOf(HTTPStatusError)
-    expect(error).toMatchObject({ status: 403, serverMessage: 'Forbidden' })
+    await expectStatus(invitations.reject(theirs.code), 403, 'Forbidden')
     expect(initech.invitations).toEqual([theirs])
   })
 
@@ -318,5 +394,16 @@ describe('InvitationEndpoint.reject', () => {
     await expect(invitations.reject('x/y')).rejects.toThrow(/^InvitationEndpoint\.reject: invitation code must not contain '\/'/)
     await expect(invitations.reject('abc', 'fast' as never)).rejects.toBeInstanceOf(InputError)
     expect(fake.sent()).toBe(0)
+  })
+})
+
+describe('the fake invitation routes', () => {
+  it('answer accept, reject and resend alike: 200 with the JSON string "OK"', async () => {
+    const { fake, acme, initech } = await seeded()
+    const json = 'application/json; charset=utf-8'
+    const ok = { status: 200, message: 'OK', type: json }
+    expect(await raw(fake, `/organizations/invitations/${pending(fake, initech, DEMO_ACCOUNT.email).code}/accept`, null)).toEqual(ok)
+    expect(await raw(fake, `/organizations/invitations/${pending(fake, acme, DEMO_ACCOUNT.email).code}/reject`, null)).toEqual(ok)
+    expect(await raw(fake, `/organizations/${acme.id}/invitations/${pending(fake, acme, 'a@b.co').id}/resend`, null, 'PUT')).toEqual(ok)
   })
 })

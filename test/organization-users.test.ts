@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { BasicAuth, HTTPStatusError, InputError, MemoryCache, NamingError, ResponseValidationError } from '../src/index.ts'
+import { BasicAuth, InputError, MemoryCache, NamingError, ResponseValidationError } from '../src/index.ts'
+import { GroupEndpoint } from '../src/endpoints/groups.ts'
 import { OrganizationUserEndpoint } from '../src/endpoints/organization-users.ts'
+import { OrganizationWorkspaceEndpoint } from '../src/endpoints/organization-workspaces.ts'
 import { RoleEndpoint } from '../src/endpoints/roles.ts'
 import type { MockAccount, MockOrganization } from '../src/mock/index.ts'
 import type { OrganizationUser, UserPageQuery } from '../src/schemas/users.ts'
-import { failureOf, startFake, type Fake } from './support/fake.ts'
+import { expectStatus, failureOf, startFake, type Fake } from './support/fake.ts'
 
 let fakes = 0
 
@@ -53,12 +55,6 @@ const names = (users: OrganizationUser[]) => users.map(({ name }) => name)
 
 /** Plain-JS callers can pass anything. */
 const any = (value: unknown) => value as never
-
-async function expectStatus(promise: Promise<unknown>, status: number, serverMessage: string) {
-  const error = await failureOf(promise)
-  expect(error).toBeInstanceOf(HTTPStatusError)
-  expect(error).toMatchObject({ status, serverMessage })
-}
 
 describe('OrganizationUserEndpoint.page', () => {
   it('sends GET /organizations/{id}/users and parses members and invitations', async () => {
@@ -175,6 +171,16 @@ describe('OrganizationUserEndpoint.detailedPage', () => {
     const { fake, acme } = await seeded()
     await expectStatus(fake.endpoint(OrganizationUserEndpoint).detailedPage(acme, { workspaces: [999] }), 400, 'user cannot access specified workspace id.')
   })
+
+  it('maps 403 (a member who is not an admin, or a stranger) to HTTPStatusError', async () => {
+    const { fake, acme, as } = await seeded()
+    await expectStatus(as(2).detailedPage(acme), 403, 'User is not authorized to list the organization users')
+    await expectStatus(as(6).detailedPage(acme, { per_page: 5 }), 403, 'User is not authorized to list the organization users')
+    expect(fake.mock.requests.map(({ path, status }) => ({ path, status }))).toEqual([
+      { path: `/organizations/${acme}/users/detailed`, status: 403 },
+      { path: `/organizations/${acme}/users/detailed`, status: 403 },
+    ])
+  })
 })
 
 describe('OrganizationUserEndpoint.iterate', () => {
@@ -192,14 +198,19 @@ describe('OrganizationUserEndpoint.iterate', () => {
 
   it('stops cleanly when the loop breaks early: no further request', async () => {
     const { fake, acme } = await seeded()
-    const users = fake.endpoint(OrganizationUserEndpoint).iterate(acme, { per_page: 2 })
+    // In-process, so the fake records a request the moment the client sends it; and any page read
+    // ahead after the break has had its turn to be sent by the time the timer fires.
+    const users = fake.endpoint(OrganizationUserEndpoint, null, { fetch: fake.mock.fetch }).iterate(acme, { per_page: 2 })
+    const settled = () => new Promise((resolve) => setTimeout(resolve, 20))
     for await (const user of users) {
       expect(user.name).toBe('')
       break
     }
+    await settled()
     expect(fake.sent()).toBe(1)
     let count = 0
     for await (const _ of users) if (++count === 3) break
+    await settled()
     // The third user is on page 2; page 3 is never asked for.
     expect(fake.sent()).toBe(3)
     expect(fake.last().query).toEqual({ page: '2', per_page: '2' })
@@ -322,6 +333,25 @@ describe('OrganizationUserEndpoint.delete', () => {
   it('maps 403 for a member who is not an admin', async () => {
     const { acme, as, userId } = await seeded()
     await expectStatus(as(2).delete(acme, [userId(5)]), 403, 'User is not authorized to delete the organization user')
+  })
+
+  it('takes the members out of their groups, workspaces and the workspace statistics too', async () => {
+    const { fake, acme, initech, first, second, userId } = await seeded()
+    const workspaces = fake.endpoint(OrganizationWorkspaceEndpoint)
+    const before = await workspaces.statistics(acme)
+    expect(before[String(first)]).toMatchObject({ admins: [{ user_id: 1 }, { user_id: 3 }], members_count: 5 })
+    expect(before[String(second)]).toMatchObject({ members_count: 2 })
+
+    // Ann (in Ops and both workspaces) and Bob (an admin, in Ops).
+    await fake.endpoint(OrganizationUserEndpoint).delete(acme, [userId(2), userId(3)])
+    expect((await fake.endpoint(GroupEndpoint).collect(acme))[0]).toMatchObject({ name: 'Ops', users: [] })
+    expect((await workspaces.users(acme, first)).map(({ user_id }) => user_id)).toEqual([1, 4, 5])
+    expect((await workspaces.users(acme, second)).map(({ user_id }) => user_id)).toEqual([5])
+    const after = await workspaces.statistics(acme)
+    expect(after[String(first)]).toEqual({ admins: [{ user_id: 1, name: 'Demo User' }], groups_count: 0, members_count: 3 })
+    expect(after[String(second)]).toEqual({ admins: [], groups_count: 0, members_count: 1 })
+    // Their other organization keeps them.
+    expect(fake.mock.state.organizations.get(initech)!.memberIds).toEqual([6, 2])
   })
 
   it('drops what is cached about the organization', async () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import {
-  HTTPStatusError,
   InputError,
   MemoryCache,
   NamingError,
@@ -8,9 +7,11 @@ import {
   QuotaError,
   ResponseValidationError,
 } from '../src/index.ts'
+import { OrganizationUserEndpoint } from '../src/endpoints/organization-users.ts'
 import { OrganizationWorkspaceEndpoint } from '../src/endpoints/organization-workspaces.ts'
 import type { MockAccount } from '../src/mock/index.ts'
-import { failureOf, type Fake } from './support/fake.ts'
+import type { WorkspaceUser } from '../src/schemas/workspaces.ts'
+import { expectStatus, failureOf, type Fake } from './support/fake.ts'
 import { OTHER, startAcmeInitechSolo } from './support/organizations.ts'
 
 /** {@link startAcmeInitechSolo}'s organizations, with the endpoint under test signed in as Demo. */
@@ -115,38 +116,30 @@ describe('OrganizationWorkspaceEndpoint.add', () => {
     [{ name: 'W', only_admins_may_create_tags: true }, 'restricting tag management to administrators requires a premium subscription'],
   ])('maps a premium field on a Free organization (402, no quota headers) to PlanRestrictionError: %j', async (input, message) => {
     const { fake, solo, workspaces } = await seeded()
-    const error = await failureOf(workspaces.add(solo.id, input))
-    expect(error).toBeInstanceOf(PlanRestrictionError)
+    const error = await expectStatus(workspaces.add(solo.id, input), 402, message, PlanRestrictionError)
     expect(error).not.toBeInstanceOf(QuotaError)
-    expect(error).toMatchObject({ status: 402, serverMessage: message })
     expect(fake.sent()).toBe(1)
   })
 
   it('maps the fake refusals to HTTPStatusError with the server message', async () => {
     const { fake, acme, initech, solo, workspaces } = await seeded()
-    const refusals: [Promise<unknown>, number, string][] = [
-      [workspaces.add(solo.id, { name: 'Second' }), 400, 'Multiple workspaces are not enabled in this organization.'],
-      [workspaces.add(acme.id, { name: 'Default-Workspace' }), 400, 'another workspace with same name exists in organization'],
-      [workspaces.add(acme.id, { name: 'W', admins: [3] }), 400, 'User with id 3 does not exist.'],
-      [workspaces.add(initech.id, { name: 'W' }), 404, 'Organization not found/accessible'],
-      [workspaces.add(999_999, { name: 'W' }), 404, 'Organization not found/accessible'],
-      [as(fake, OTHER).add(acme.id, { name: 'W' }), 403, 'Forbidden'],
+    // Each call starts inside the loop, so no refusal waits unhandled while an earlier one is checked.
+    const refusals: [() => Promise<unknown>, number, string][] = [
+      [() => workspaces.add(solo.id, { name: 'Second' }), 400, 'Multiple workspaces are not enabled in this organization.'],
+      [() => workspaces.add(acme.id, { name: 'Default-Workspace' }), 400, 'another workspace with same name exists in organization'],
+      [() => workspaces.add(acme.id, { name: 'W', admins: [3] }), 400, 'User with id 3 does not exist.'],
+      [() => workspaces.add(initech.id, { name: 'W' }), 404, 'Organization not found/accessible'],
+      [() => workspaces.add(999_999, { name: 'W' }), 404, 'Organization not found/accessible'],
+      [() => as(fake, OTHER).add(acme.id, { name: 'W' }), 403, 'Forbidden'],
     ]
-    for (const [call, status, serverMessage] of refusals) {
-      const error = await failureOf(call)
-      expect(error).toBeInstanceOf(HTTPStatusError)
-      expect(error).toMatchObject({ status, serverMessage })
-    }
+    for (const [call, status, serverMessage] of refusals) await expectStatus(call(), status, serverMessage)
     expect(acme.workspaces).toHaveLength(1)
   })
 
   it('refuses more than 20 workspaces in one organization', async () => {
     const { acme, workspaces } = await seeded()
     for (let n = 2; n <= 20; n++) await workspaces.add(acme.id, { name: `W${n}` })
-    await expect(workspaces.add(acme.id, { name: 'W21' })).rejects.toMatchObject({
-      status: 400,
-      serverMessage: 'Organization Acme can have a maximum of 20 workspaces',
-    })
+    await expectStatus(workspaces.add(acme.id, { name: 'W21' }), 400, 'Organization Acme can have a maximum of 20 workspaces')
   })
 
   it('answers the name rules the client checks first, for callers that skip it', async () => {
@@ -220,10 +213,8 @@ describe('OrganizationWorkspaceEndpoint.statistics', () => {
 
   it('maps 403 (not an admin) and 404 (no such organization) to HTTPStatusError', async () => {
     const { fake, acme, workspaces } = await seeded()
-    await expect(as(fake, OTHER).statistics(acme.id)).rejects.toMatchObject({ status: 403, serverMessage: 'Forbidden' })
-    const error = await failureOf(workspaces.statistics(999_999))
-    expect(error).toBeInstanceOf(HTTPStatusError)
-    expect(error).toMatchObject({ status: 404, serverMessage: 'Resource can not be found' })
+    await expectStatus(as(fake, OTHER).statistics(acme.id), 403, 'Forbidden')
+    await expectStatus(workspaces.statistics(999_999), 404, 'Resource can not be found')
   })
 
   it('names the field of a reply that drifted', async () => {
@@ -297,10 +288,8 @@ describe('OrganizationWorkspaceEndpoint.users', () => {
 
   it('maps 404 (a workspace outside the organization) and 403 (not an admin) to HTTPStatusError', async () => {
     const { fake, acme, initech, workspaces } = await seeded()
-    const outside = await failureOf(workspaces.users(acme.id, initech.workspaces[0]!.id))
-    expect(outside).toBeInstanceOf(HTTPStatusError)
-    expect(outside).toMatchObject({ status: 404, serverMessage: 'Resource can not be found' })
-    await expect(as(fake, OTHER).users(acme.id, acme.workspaces[0]!.id)).rejects.toMatchObject({ status: 403, serverMessage: 'Forbidden' })
+    await expectStatus(workspaces.users(acme.id, initech.workspaces[0]!.id), 404, 'Resource can not be found')
+    await expectStatus(as(fake, OTHER).users(acme.id, acme.workspaces[0]!.id), 403, 'Forbidden')
   })
 
   it.each([
@@ -360,11 +349,9 @@ describe('OrganizationWorkspaceEndpoint.deleteUsers', () => {
   it('maps the fake refusals to HTTPStatusError with the server message', async () => {
     const { fake, acme, initech, workspaces } = await seeded()
     const workspace = acme.workspaces[0]!.id
-    await expect(workspaces.deleteUsers(acme.id, workspace, [123])).rejects.toMatchObject({ status: 400, serverMessage: 'Wrong workspace user IDs' })
-    await expect(workspaces.deleteUsers(acme.id, initech.workspaces[0]!.id, [123])).rejects.toMatchObject({ status: 404 })
-    const error = await failureOf(as(fake, OTHER).deleteUsers(acme.id, workspace, [123]))
-    expect(error).toBeInstanceOf(HTTPStatusError)
-    expect(error).toMatchObject({ status: 403, serverMessage: 'Forbidden' })
+    await expectStatus(workspaces.deleteUsers(acme.id, workspace, [123]), 400, 'Wrong workspace user IDs')
+    await expectStatus(workspaces.deleteUsers(acme.id, initech.workspaces[0]!.id, [123]), 404, 'Resource can not be found')
+    await expectStatus(as(fake, OTHER).deleteUsers(acme.id, workspace, [123]), 403, 'Forbidden')
     expect(acme.workspaces[0]!.users).toHaveLength(2)
   })
 
@@ -376,5 +363,64 @@ describe('OrganizationWorkspaceEndpoint.deleteUsers', () => {
     expect(await raw(fake, 'PATCH', path, {})).toEqual({ status: 400, message: 'At least one workspace user ID must be supplied.' })
     expect(await raw(fake, 'PATCH', path, { delete: [id, id] })).toEqual({ status: 400, message: 'Workspace user IDs must be unique' })
     expect(await raw(fake, 'PATCH', path, { delete: 'all' })).toEqual({ status: 400, message: 'JSON is not valid' })
+  })
+})
+
+describe('workspace admins and members through groups', () => {
+  it('an admin named at creation is one in that workspace only; leaving it ends that', async () => {
+    const { fake, acme, workspaces } = await seeded()
+    const lab = await workspaces.add(acme.id, { name: 'Lab', admins: [2] })
+    const [first] = acme.workspaces
+    const other = (users: WorkspaceUser[]) => users.find(({ user_id }) => user_id === 2)
+    expect(other(await workspaces.users(acme.id, lab.id))).toMatchObject({ admin: true, workspace_admin: true, organization_admin: false, role: 'admin' })
+    expect(other(await workspaces.users(acme.id, first!.id))).toMatchObject({ admin: false, workspace_admin: false, role: 'user' })
+    const detailed = fake.endpoint(OrganizationUserEndpoint)
+    const workspacesOfOther = async () => (await detailed.detailedPage(acme.id, { filter: 'Other' })).items[0]!.workspaces
+    expect(await workspacesOfOther()).toEqual([
+      expect.objectContaining({ workspace_id: first!.id, admin: false, role_id: 4 }),
+      expect.objectContaining({ workspace_id: lab.id, admin: true, role_id: 3 }),
+    ])
+
+    const entry = acme.workspaces[1]!.users.find(({ accountId }) => accountId === 2)!
+    await workspaces.deleteUsers(acme.id, lab.id, [entry.id])
+    expect((await workspaces.statistics(acme.id))[String(lab.id)]?.admins).toEqual([{ user_id: 1, name: 'Demo User' }])
+    // Back in the workspace, but no longer its admin.
+    const otherUser = (await detailed.page(acme.id, { filter: 'Other' })).items[0]!
+    await detailed.edit(acme.id, otherUser, { workspaces: [{ workspace_id: first!.id }, { workspace_id: lab.id }] })
+    expect(other(await workspaces.users(acme.id, lab.id))).toMatchObject({ admin: false })
+    expect((await workspaces.statistics(acme.id))[String(lab.id)]?.admins).toEqual([{ user_id: 1, name: 'Demo User' }])
+  })
+
+  it('organization admins administer the workspaces they are in; statistics list only those', async () => {
+    const { acme, workspaces } = await seeded()
+    const lab = await workspaces.add(acme.id, { name: 'Lab' })
+    acme.adminIds.push(2)
+    const statistics = await workspaces.statistics(acme.id)
+    expect(statistics[String(acme.workspaces[0]!.id)]?.admins).toEqual([
+      { user_id: 1, name: 'Demo User' },
+      { user_id: 2, name: 'Other Person' },
+    ])
+    // Other is no user of Lab, so not one of its admins.
+    expect(statistics[String(lab.id)]).toEqual({ admins: [{ user_id: 1, name: 'Demo User' }], groups_count: 0, members_count: 1 })
+    expect((await workspaces.users(acme.id, acme.workspaces[0]!.id))[1]).toMatchObject({ user_id: 2, admin: true, organization_admin: true })
+  })
+
+  it('lists members of a group assigned to the workspace with is_direct false, each person once', async () => {
+    const { fake, acme, workspaces } = await seeded()
+    const lab = await workspaces.add(acme.id, { name: 'Lab' })
+    const team = fake.mock.state.nextId()
+    acme.groups.push({ id: team, name: 'Team', userIds: [1, 2], workspaceIds: [lab.id], at: 0 })
+    const users = await workspaces.users(acme.id, lab.id)
+    expect(users.map(({ user_id, is_direct, group_ids, admin }) => ({ user_id, is_direct, group_ids, admin }))).toEqual([
+      { user_id: 1, is_direct: true, group_ids: [team], admin: true },
+      { user_id: 2, is_direct: false, group_ids: [team], admin: false },
+    ])
+    // The same id every time; only a direct member can be taken out of the workspace.
+    expect((await workspaces.users(acme.id, lab.id))[1]!.id).toBe(users[1]!.id)
+    await expectStatus(workspaces.deleteUsers(acme.id, lab.id, [users[1]!.id]), 400, 'Wrong workspace user IDs')
+    expect(await workspaces.users(acme.id, lab.id, { search: 'other' })).toEqual([users[1]])
+    expect((await workspaces.statistics(acme.id))[String(lab.id)]).toMatchObject({ groups_count: 1, members_count: 2 })
+    acme.groups[0]!.workspaceIds = []
+    expect((await workspaces.users(acme.id, lab.id)).map(({ user_id }) => user_id)).toEqual([1])
   })
 })

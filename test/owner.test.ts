@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { BasicAuth, HTTPStatusError, InputError, MemoryCache, ResponseValidationError } from '../src/index.ts'
+import { BasicAuth, InputError, MemoryCache, ResponseValidationError } from '../src/index.ts'
 import type { TogglCache } from '../src/cache/types.ts'
 import { OwnerEndpoint } from '../src/endpoints/owner.ts'
 import { DEMO_ACCOUNT, type MockAccount } from '../src/mock/index.ts'
-import { failureOf, startFake, type Fake } from './support/fake.ts'
+import { expectStatus, failureOf, startFake, type Fake } from './support/fake.ts'
 import { OTHER } from './support/organizations.ts'
 
 const MEMBER = { id: 3, email: 'member@example.com', password: 'member-password', apiToken: 'member-token', fullname: 'Member' }
@@ -76,17 +76,13 @@ describe('OwnerEndpoint.get', () => {
 
   it('maps 403 (not a member) to HTTPStatusError with the server message', async () => {
     const { fake, initech } = await seeded()
-    const error = await failureOf(fake.endpoint(OwnerEndpoint).get(initech))
-    expect(error).toBeInstanceOf(HTTPStatusError)
-    expect(error).toMatchObject({ status: 403, serverMessage: 'User does not have access to this resource' })
+    await expectStatus(fake.endpoint(OwnerEndpoint).get(initech), 403, 'User does not have access to this resource')
   })
 
   it('maps 404 (no owner found) to HTTPStatusError', async () => {
     const { fake, acme } = await seeded()
     fake.mock.state.organizations.get(acme)!.memberIds.unshift(404_404)
-    const error = await failureOf(fake.endpoint(OwnerEndpoint).get(acme))
-    expect(error).toBeInstanceOf(HTTPStatusError)
-    expect(error).toMatchObject({ status: 404, serverMessage: 'Organization owner not found' })
+    await expectStatus(fake.endpoint(OwnerEndpoint).get(acme), 404, 'Organization owner not found')
   })
 
   it('names the field of a reply that drifted', async () => {
@@ -126,11 +122,9 @@ describe('OwnerEndpoint.collectTransfers', () => {
   it('maps 403 (not a member) and 400 to HTTPStatusError', async () => {
     const { fake, acme, initech } = await seeded()
     const owners = fake.endpoint(OwnerEndpoint)
-    await expect(owners.collectTransfers(initech)).rejects.toMatchObject({ status: 403, serverMessage: 'User does not have access to this resource' })
+    await expectStatus(owners.collectTransfers(initech), 403, 'User does not have access to this resource')
     fake.mock.inject({ type: 'status', status: 400, body: `"'ongoing' parameter can be true or false only"` })
-    const error = await failureOf(owners.collectTransfers(acme, { ongoing: true }))
-    expect(error).toBeInstanceOf(HTTPStatusError)
-    expect(error).toMatchObject({ status: 400, serverMessage: "'ongoing' parameter can be true or false only" })
+    await expectStatus(owners.collectTransfers(acme, { ongoing: true }), 400, "'ongoing' parameter can be true or false only")
   })
 
   it('the fake refuses an ongoing that is not true or false, as Toggl does', async () => {
@@ -176,17 +170,13 @@ describe('OwnerEndpoint.getTransfer', () => {
   it('answers null for 404; reRaise throws it', async () => {
     const { fake, acme } = await seeded()
     expect(await fake.endpoint(OwnerEndpoint).getTransfer(acme, 123_456)).toBeNull()
-    const error = await failureOf(fake.endpoint(OwnerEndpoint, null, { reRaise: true }).getTransfer(acme, 123_456))
-    expect(error).toBeInstanceOf(HTTPStatusError)
-    expect(error).toMatchObject({ status: 404, serverMessage: 'Transfer not found in the organization' })
+    await expectStatus(fake.endpoint(OwnerEndpoint, null, { reRaise: true }).getTransfer(acme, 123_456), 404, 'Transfer not found in the organization')
   })
 
   it('throws 403 (not a member)', async () => {
     const { fake, initech } = await seeded()
-    const transfer = seedTransfer(fake, initech, 1)
-    const error = await failureOf(fake.endpoint(OwnerEndpoint).getTransfer(initech, transfer))
-    expect(error).toBeInstanceOf(HTTPStatusError)
-    expect(error).toMatchObject({ status: 403, serverMessage: 'User does not have access to this resource' })
+    const transfer = fake.mock.state.startTransfer(fake.mock.state.organizations.get(initech)!, OTHER.id, null).id
+    await expectStatus(fake.endpoint(OwnerEndpoint).getTransfer(initech, transfer), 403, 'User does not have access to this resource')
   })
 
   it('names the field of a reply that drifted', async () => {
@@ -224,16 +214,19 @@ describe('OwnerEndpoint.startTransfer', () => {
     expect(transfer.owner_transfer_id).toEqual(expect.any(Number))
   })
 
-  it('maps 403 (not the owner, not a member) and 400 (one runs already) to HTTPStatusError', async () => {
+  it('maps 403 (not the owner, not a member) to HTTPStatusError', async () => {
     const { fake, acme, initech } = await seeded()
+    await expectStatus(as(fake, MEMBER).startTransfer(acme), 403, 'User does not have access to this resource')
+    await expectStatus(fake.endpoint(OwnerEndpoint).startTransfer(initech), 403, 'User does not have access to this resource')
+  })
+
+  it('maps 400 while another transfer runs to HTTPStatusError (the fake\'s rule)', async () => {
+    const { fake, acme } = await seeded()
     const owners = fake.endpoint(OwnerEndpoint)
-    const forbidden = { status: 403, serverMessage: 'User does not have access to this resource' }
-    await expect(as(fake, MEMBER).startTransfer(acme)).rejects.toMatchObject(forbidden)
-    await expect(owners.startTransfer(initech)).rejects.toMatchObject(forbidden)
-    await owners.startTransfer(acme)
-    const error = await failureOf(owners.startTransfer(acme))
-    expect(error).toBeInstanceOf(HTTPStatusError)
-    expect(error).toMatchObject({ status: 400, serverMessage: 'Cannot load organization.' })
+    const running = await owners.startTransfer(acme)
+    await expectStatus(owners.startTransfer(acme), 400, 'Cannot load organization.')
+    await owners.withdrawTransfer(acme, running)
+    await expect(owners.startTransfer(acme)).resolves.toMatchObject({ finished_at: null })
   })
 
   it('is never retried', async () => {
@@ -296,19 +289,40 @@ describe('OwnerEndpoint transfer actions', () => {
     expect(fake.mock.state.organizations.get(acme)!.memberIds[0]).toBe(1)
   })
 
-  it('maps the refusals to HTTPStatusError: 403 for others, 404 unknown transfer, 400 finished', async () => {
+  it('maps the refusals to HTTPStatusError: 403 for others, 404 unknown transfer, 400 finished (the fake\'s rule)', async () => {
     const { fake, acme, initech } = await seeded()
     const owners = fake.endpoint(OwnerEndpoint)
     const transfer = seedTransfer(fake, acme, OTHER.id)
-    const forbidden = { status: 403, serverMessage: 'User does not have access to this resource' }
-    await expect(as(fake, MEMBER).acceptTransfer(acme, transfer)).rejects.toMatchObject(forbidden)
-    await expect(as(fake, OTHER).withdrawTransfer(acme, transfer)).rejects.toMatchObject(forbidden)
-    await expect(owners.acceptTransfer(initech, seedTransfer(fake, initech, 1))).rejects.toMatchObject(forbidden)
-    const missing = await failureOf(owners.declineTransfer(acme, 123_456))
-    expect(missing).toBeInstanceOf(HTTPStatusError)
-    expect(missing).toMatchObject({ status: 404, serverMessage: 'Transfer not found in the organization' })
+    const forbidden = 'User does not have access to this resource'
+    await expectStatus(as(fake, MEMBER).acceptTransfer(acme, transfer), 403, forbidden)
+    await expectStatus(as(fake, OTHER).withdrawTransfer(acme, transfer), 403, forbidden)
+    const theirs = fake.mock.state.startTransfer(fake.mock.state.organizations.get(initech)!, OTHER.id, null).id
+    await expectStatus(owners.acceptTransfer(initech, theirs), 403, forbidden)
+    await expectStatus(owners.declineTransfer(acme, 123_456), 404, 'Transfer not found in the organization')
     await owners.withdrawTransfer(acme, transfer)
-    await expect(owners.acceptTransfer(acme, transfer)).rejects.toMatchObject({ status: 400, serverMessage: 'Transfer is already finished' })
+    await expectStatus(owners.acceptTransfer(acme, transfer), 400, 'Transfer is already finished')
+  })
+
+  it('removing the new owner mid-transfer ends it declined; no later accept makes them owner', async () => {
+    const { fake, acme } = await seeded()
+    const transfer = seedTransfer(fake, acme, OTHER.id)
+    const owners = fake.endpoint(OwnerEndpoint)
+    await owners.acceptTransfer(acme, transfer)
+    const organization = fake.mock.state.organizations.get(acme)!
+    fake.mock.state.removeMember(acme, OTHER.id)
+    expect(await owners.getTransfer(acme, transfer)).toMatchObject({ outcome_name: 'declined', finished_at: expect.stringMatching(/^\d{4}-/) })
+    await expectStatus(as(fake, OTHER).acceptTransfer(acme, transfer), 403, 'User does not have access to this resource')
+    await expectStatus(owners.acceptTransfer(acme, transfer), 400, 'Transfer is already finished')
+    expect(organization.memberIds).toEqual([1, 3])
+    expect(await owners.get(acme)).toMatchObject({ user_id: 1 })
+  })
+
+  it('the fake state starts no transfer to someone outside the organization', async () => {
+    const { fake, acme, initech } = await seeded()
+    const organization = fake.mock.state.organizations.get(initech)!
+    expect(() => fake.mock.state.startTransfer(organization, OTHER.id, MEMBER.id)).toThrow(/account 3 is not a member of organization/)
+    expect(organization.transfers).toEqual([])
+    expect(seedTransfer(fake, acme, MEMBER.id)).toEqual(expect.any(Number))
   })
 
   it.each(['acceptTransfer', 'declineTransfer', 'withdrawTransfer'] as const)('%s rejects bad ids and options with InputError and sends nothing', async (method) => {

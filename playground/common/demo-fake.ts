@@ -25,7 +25,8 @@ const [ALEX, SAM, NOOR, JO] = DEMO_TEAMMATES.map(({ id }) => id) as [number, num
  * teammates join them below); Umbrella Corp belongs to Noor and has invited the demo account.
  */
 export const DEMO_ORGANIZATIONS: readonly MockOrganizationSeed[] = [
-  { name: 'Acme Studio', memberIds: [DEMO_ACCOUNT.id] },
+  // A paid plan: on Free its four members and pending invitation would leave no place to invite anyone.
+  { name: 'Acme Studio', memberIds: [DEMO_ACCOUNT.id], pricingPlanName: 'Starter' },
   { name: 'Globex Research', workspaceName: 'Lab', memberIds: [DEMO_ACCOUNT.id], pricingPlanName: 'Premium' },
   { name: 'Initech', workspaceName: 'TPS Reports', memberIds: [DEMO_ACCOUNT.id] },
   { name: 'Umbrella Corp', workspaceName: 'Research', memberIds: [NOOR] },
@@ -94,17 +95,17 @@ function furnish(state: MockState): DemoIds {
   const acmeWorkspace = acme.workspaces[0]
   if (!acmeWorkspace) throw new Error('the demo organizations lack their first workspace')
 
-  for (const accountId of [ALEX, SAM, NOOR]) state.addMember(acme, accountId)
+  const firstWorkspace = (organization: MockOrganization) => organization.workspaces.slice(0, 1).map(({ id }) => id)
+  for (const accountId of [ALEX, SAM, NOOR]) state.addMember(acme, accountId, firstWorkspace(acme))
   acme.adminIds.push(SAM)
-  for (const accountId of [ALEX, JO]) state.addMember(globex, accountId)
+  for (const accountId of [ALEX, JO]) state.addMember(globex, accountId, firstWorkspace(globex))
   // Premium, so a second workspace is allowed (Free organizations have one).
-  globex.workspaces.push(state.createWorkspace('Field Station', [DEMO_ACCOUNT.id, JO]))
-  state.addMember(initech, JO)
+  globex.workspaces.push(state.createWorkspace('Field Station', [DEMO_ACCOUNT.id, JO], [DEMO_ACCOUNT.id]))
+  state.addMember(initech, JO, firstWorkspace(initech))
   for (const organization of [acme, globex, initech, umbrella]) {
     for (const accountId of organization.memberIds) state.membershipOf(organization, accountId)
   }
 
-  const firstWorkspace = (organization: MockOrganization) => organization.workspaces.slice(0, 1).map(({ id }) => id)
   const group = (organization: MockOrganization, name: string, userIds: number[]) => {
     const id = state.nextId()
     organization.groups.push({ id, name, userIds, workspaceIds: firstWorkspace(organization), at: now })

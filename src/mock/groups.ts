@@ -3,6 +3,7 @@ import { codePoints, findOrganization, INVALID_JSON, isAdmin, parseId, parseJson
 import { errorReply, jsonReply, textReply, type Reply } from './responses.ts'
 
 const NO_ACCESS = 'User does not have access to this resource'
+const FORBIDDEN = 'Forbidden'
 const INVALID_GROUP = 'Invalid group ID.'
 const MAX_NAME_LENGTH = 200
 const MAX_PATCH_ITEMS = 100
@@ -12,11 +13,13 @@ function listGroups(call: ApiCall): Reply {
   const organization = findOrganization(call)
   if (!organization?.memberIds.includes(call.account.id)) return errorReply(403, NO_ACCESS)
   const name = call.query.get('name')?.toLowerCase() ?? ''
-  const workspace = call.query.get('workspace')
+  const workspace = call.query.get('workspace') || null
+  // The spec gives only "Invalid number ..."; the rest of this wording is the fake's own.
+  if (workspace !== null && !/^\d+$/.test(workspace)) return errorReply(400, `Invalid number: '${workspace}'`)
   const groups = organization.groups.filter(
     (group) =>
       group.name.toLowerCase().includes(name) &&
-      (workspace === null || group.workspaceIds.some((id) => String(id) === workspace)),
+      (workspace === null || group.workspaceIds.includes(Number(workspace))),
   )
   return jsonReply(200, sortedViews(call, organization, groups))
 }
@@ -24,7 +27,7 @@ function listGroups(call: ApiCall): Reply {
 /** `GET /organizations/{id}/workspaces/{workspace_id}/groups` */
 function listWorkspaceGroups(call: ApiCall): Reply {
   const organization = findOrganization(call)
-  if (!organization?.memberIds.includes(call.account.id)) return errorReply(403, NO_ACCESS)
+  if (!organization?.memberIds.includes(call.account.id)) return errorReply(403, FORBIDDEN)
   const workspaceId = parseId(call.params[1])
   if (!organization.workspaces.some(({ id }) => id === workspaceId)) return errorReply(404, 'Resource can not be found')
   const groups = organization.groups.filter((group) => group.workspaceIds.includes(workspaceId!))
@@ -45,7 +48,7 @@ function createGroup(call: ApiCall): Reply {
 /** `PUT /organizations/{id}/groups/{group_id}`: lists left out stay as they were. */
 function updateGroup(call: ApiCall): Reply {
   const organization = findOrganization(call)
-  if (!organization || !isAdmin(organization, call.account.id)) return errorReply(403, NO_ACCESS)
+  if (!organization || !isAdmin(organization, call.account.id)) return errorReply(403, FORBIDDEN)
   const group = findGroup(call, organization)
   if (!group) return errorReply(404, INVALID_GROUP)
   const payload = groupPayload(call, organization, group)

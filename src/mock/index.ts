@@ -14,6 +14,8 @@ export type {
   MockOrganizationSeed,
   MockOwnershipTransfer,
   MockWorkspace,
+  MockWorkspaceMember,
+  MockWorkspaceUser,
 } from './state.ts'
 export type { MockFault } from './faults.ts'
 export type { RecordedRequest } from './requests.ts'

@@ -1,12 +1,13 @@
 import type { MockInvitation, MockOrganization, MockState } from './state.ts'
 import { findOrganization, isAdmin, parseId, parseJsonObject, type ApiCall, type Route } from './calls.ts'
-import { errorReply, jsonReply, textReply, type Reply } from './responses.ts'
+import { errorReply, jsonReply, type Reply } from './responses.ts'
 
 const FORBIDDEN = 'Forbidden'
 const INVALID_JSON = 'Invalid JSON input'
 const INVALID_CODE = 'Invalid invitation code'
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/u
 const FREE_USER_LIMIT = 5
+const FREE_LIMIT_REACHED = `Active user limit is ${FREE_USER_LIMIT}. Upgrade to add more active users`
 
 /** `POST /organizations/{id}/invitations`: organization admins only. */
 function createInvitations(call: ApiCall): Reply {
@@ -28,13 +29,19 @@ function createInvitations(call: ApiCall): Reply {
   if (!workspaceIds.every((id) => organization.workspaces.some((workspace) => workspace.id === id))) {
     return errorReply(400, 'invalid workspace ID')
   }
+  // The fake's own message: the spec documents none for a group the organization does not have.
+  if (!groups.every((id) => organization.groups.some((group) => group.id === id))) return errorReply(400, 'invalid group ID')
 
-  const members = emails.map((email) => memberWithEmail(call.state, organization, email))
-  const inactive = emails.find((_, index) => members[index]?.inactive)
+  // An address is one person whatever its case; the first spelling is the one answered.
+  const addresses = emails.filter((email, index) => emails.findIndex((other) => sameEmail(other, email)) === index)
+  const members = addresses.map((email) => memberWithEmail(call.state, organization, email))
+  const inactive = addresses.find((_, index) => members[index]?.inactive)
   if (inactive !== undefined) return errorReply(400, `User with e-mail '${inactive}' is already an inactive member of the organization`)
-  const newcomers = emails.filter((_, index) => !members[index])
-  if (organization.pricingPlanName === 'Free' && organization.memberIds.length + newcomers.length > FREE_USER_LIMIT) {
-    return errorReply(400, `Active user limit is ${FREE_USER_LIMIT}. Upgrade to add more active users`)
+  const pending = addresses.map((email) => organization.invitations.some((invitation) => sameEmail(invitation.email, email)))
+  const newcomers = addresses.filter((_, index) => !members[index] && !pending[index])
+  // Everyone invited may join, so pending invitations take up places as members do.
+  if (isFree(organization) && activeMembers(call.state, organization) + organization.invitations.length + newcomers.length > FREE_USER_LIMIT) {
+    return errorReply(400, FREE_LIMIT_REACHED)
   }
   const invitations = newcomers.map((email): MockInvitation => ({
     id: call.state.nextId(),
@@ -64,13 +71,18 @@ function createInvitations(call: ApiCall): Reply {
       sender_email: call.account.email,
       sender_name: call.account.fullname,
     })),
-    messages: emails.filter((_, index) => members[index]).map((email) => `User with e-mail '${email}' is already a member of the organization`),
+    messages: addresses.flatMap((email, index) => {
+      if (members[index]) return [`User with e-mail '${email}' is already a member of the organization`]
+      // The fake's own wording, like the one for members: the spec lists no messages.
+      return pending[index] ? [`User with e-mail '${email}' has already been invited to the organization`] : []
+    }),
   })
 }
 
-/** `PUT /organizations/{id}/invitations/{invitation_id}/resend` */
+/** `PUT /organizations/{id}/invitations/{invitation_id}/resend`: answers the JSON string "OK". */
 function resendInvitation(call: ApiCall): Reply {
   const organization = findOrganization(call)
+  // The fake's own rule; the spec documents none: only the organization's admins may resend.
   if (!organization || !isAdmin(organization, call.account.id)) return errorReply(403, FORBIDDEN)
   const id = parseId(call.params[1])
   const owner = [...call.state.organizations.values()].find((candidate) => candidate.invitations.some((invitation) => invitation.id === id))
@@ -79,24 +91,29 @@ function resendInvitation(call: ApiCall): Reply {
   return jsonReply(200, 'OK')
 }
 
-/** `POST /organizations/invitations/{code}/accept`: the invited account joins. */
+/**
+ * `POST /organizations/invitations/{code}/accept`: the invited account joins the organization and
+ * exactly the workspaces and groups the invitation names; answers the JSON string "OK".
+ */
 function acceptInvitation(call: ApiCall): Reply {
   const found = ownInvitation(call)
   if ('status' in found) return found
   const { organization, invitation } = found
-  call.state.addMember(organization, call.account.id)
-  for (const workspace of organization.workspaces) {
-    const joins = invitation.workspaceIds.includes(workspace.id) && !workspace.users.some((user) => user.accountId === call.account.id)
-    if (joins) workspace.users.push({ id: call.state.nextId(), accountId: call.account.id })
+  const joining = !organization.memberIds.includes(call.account.id)
+  // The spec documents no 400 here; the fake checks the Free limit again (a member may have been
+  // reactivated since the invitation) and answers with the words of the invitation's own refusal.
+  if (joining && isFree(organization) && activeMembers(call.state, organization) + 1 > FREE_USER_LIMIT) {
+    return errorReply(400, FREE_LIMIT_REACHED)
   }
+  call.state.addMember(organization, call.account.id, invitation.workspaceIds)
   for (const group of organization.groups) {
     if (invitation.groupIds.includes(group.id) && !group.userIds.includes(call.account.id)) group.userIds.push(call.account.id)
   }
   forget(organization, invitation)
-  return textReply(200, 'OK')
+  return jsonReply(200, 'OK')
 }
 
-/** `POST /organizations/invitations/{code}/reject` */
+/** `POST /organizations/invitations/{code}/reject`: answers the JSON string "OK". */
 function rejectInvitation(call: ApiCall): Reply {
   const found = ownInvitation(call)
   if ('status' in found) return found
@@ -110,7 +127,7 @@ function ownInvitation(call: ApiCall): { organization: MockOrganization; invitat
   for (const organization of call.state.organizations.values()) {
     const invitation = organization.invitations.find((candidate) => candidate.code === code)
     if (!invitation) continue
-    if (invitation.email.toLowerCase() !== call.account.email.toLowerCase()) return errorReply(403, FORBIDDEN)
+    if (!sameEmail(invitation.email, call.account.email)) return errorReply(403, FORBIDDEN)
     return { organization, invitation }
   }
   return errorReply(404, INVALID_CODE)
@@ -120,13 +137,26 @@ function forget(organization: MockOrganization, invitation: MockInvitation): voi
   organization.invitations = organization.invitations.filter((candidate) => candidate !== invitation)
 }
 
+function isFree(organization: MockOrganization): boolean {
+  return organization.pricingPlanName === 'Free'
+}
+
+/** Members who are not deactivated: those the Free plan's user limit counts. */
+function activeMembers(state: MockState, organization: MockOrganization): number {
+  return organization.memberIds.filter((accountId) => !state.membershipOf(organization, accountId)?.inactive).length
+}
+
 function memberWithEmail(state: MockState, organization: MockOrganization, email: string) {
   const account = accountWithEmail(state, email)
   return account && state.membershipOf(organization, account.id)
 }
 
 function accountWithEmail(state: MockState, email: string) {
-  return [...state.accounts.values()].find((account) => account.email.toLowerCase() === email.toLowerCase())
+  return [...state.accounts.values()].find((account) => sameEmail(account.email, email))
+}
+
+function sameEmail(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase()
 }
 
 function decoded(segment: string): string | undefined {

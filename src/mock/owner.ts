@@ -41,13 +41,14 @@ function listTransfers(call: ApiCall): Reply {
 }
 
 /**
- * `POST /organizations/{id}/owner/transfer`: only the owner may start one, and only while none
- * runs (the fake's rule, answered with Toggl's 400 for a refused start). Toggl documents no body,
+ * `POST /organizations/{id}/owner/transfer`: only the owner may start one. Toggl documents no body,
  * so the transfer names no new owner.
  */
 function startTransfer(call: ApiCall): Reply {
   const organization = findOrganization(call)
   if (!organization || !isOwner(organization, call.account.id)) return errorReply(403, NO_ACCESS)
+  // The fake's own rule; the spec documents none: one transfer at a time, refused with the spec's
+  // 400 for a start that fails.
   if (organization.transfers.some(({ finishedAt }) => finishedAt === null)) return errorReply(400, 'Cannot load organization.')
   const transfer = call.state.startTransfer(organization, call.account.id, null)
   return jsonReply(200, transferView(organization, transfer))
@@ -66,7 +67,12 @@ function getTransfer(call: ApiCall): Reply {
  * it) and the new owner each accept or decline; a decline ends it, and once both accepted it
  * finishes and the new owner takes over. A transfer without a new owner (all the fake can start,
  * as the POST takes no body) finishes on the current owner's accept, 'accepted' but with the owner
- * unchanged. Only the requester may withdraw. Acting on a finished transfer is a 400 the fake made up.
+ * unchanged. Only the requester may withdraw.
+ *
+ * The refusals are the fake's own rule; the spec documents none: it lists only a 400 "Cannot load
+ * current user data." and a 404 "Owner not found.", so the fake answers a stranger or a member with
+ * no part in the transfer 403 as the other transfer calls do, an unknown transfer 404 with
+ * `getTransfer`'s words, and a finished one 400 "Transfer is already finished".
  */
 function answerTransfer(call: ApiCall): Reply {
   const organization = memberOrganization(call)
@@ -90,11 +96,14 @@ function answerTransfer(call: ApiCall): Reply {
   return jsonReply(200, transferView(organization, transfer))
 }
 
+/**
+ * Ends a transfer; an accepted one makes its new owner the owner. They are a member: the state
+ * starts no transfer to anyone else and ends a running one when its new owner leaves.
+ */
 function finish(call: ApiCall, organization: MockOrganization, transfer: MockOwnershipTransfer, outcome: string): Reply {
   Object.assign(transfer, { finishedAt: call.state.now(), outcome })
   const newOwnerId = transfer.newOwnerId
   if (outcome === 'accepted' && newOwnerId !== null) {
-    call.state.addMember(organization, newOwnerId)
     organization.memberIds = [newOwnerId, ...organization.memberIds.filter((id) => id !== newOwnerId)]
     if (!organization.adminIds.includes(newOwnerId)) organization.adminIds.push(newOwnerId)
   }

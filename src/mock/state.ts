@@ -20,11 +20,30 @@ export interface MockOrganizationSeed {
   pricingPlanName?: string
 }
 
+/** A direct member of a workspace. */
+export interface MockWorkspaceUser {
+  /** The workspace-user id Toggl gives each member of a workspace (not the account id). */
+  id: number
+  accountId: number
+  /** Administers this workspace; the flag goes with the entry when they leave it. */
+  admin: boolean
+}
+
 export interface MockWorkspace {
   id: number
   name: string
-  /** Its direct members: the workspace-user id Toggl gives each, and the account. */
-  users: { id: number; accountId: number }[]
+  /** Its direct members; people in a group assigned to it are members too, see {@link MockState.workspaceUsersOf}. */
+  users: MockWorkspaceUser[]
+}
+
+/** Someone in a workspace, directly or through a group, as `workspace_users` lists them. */
+export interface MockWorkspaceMember {
+  /** The workspace-user id. */
+  id: number
+  accountId: number
+  admin: boolean
+  /** In the workspace itself, not only through a group assigned to it. */
+  direct: boolean
 }
 
 /** What the fake keeps about one member of an organization beyond being in `memberIds`. */
@@ -119,6 +138,9 @@ export class MockState {
   #nextOrganizationId = FIRST_ORGANIZATION_ID
   #nextWorkspaceId = FIRST_WORKSPACE_ID
   #nextId = FIRST_OTHER_ID
+  // The workspace-user ids of people in a workspace only through a group, by "workspace:account",
+  // so a listing shows the same id every time.
+  readonly #groupMemberIds = new Map<string, number>()
 
   constructor(now: () => number) {
     this.#now = now
@@ -163,7 +185,7 @@ export class MockState {
 
     const now = this.#now()
     const memberIds = [...new Set(seed.memberIds)]
-    const workspace = this.createWorkspace(seed.workspaceName ?? DEFAULT_WORKSPACE_NAME, memberIds)
+    const workspace = this.createWorkspace(seed.workspaceName ?? DEFAULT_WORKSPACE_NAME, memberIds, [ownerId])
     const organization: MockOrganization = {
       id,
       name: seed.name,
@@ -183,9 +205,58 @@ export class MockState {
     return { organization, workspace }
   }
 
-  /** A new workspace (not yet in any organization) with these accounts as its direct members. */
-  createWorkspace(name: string, accountIds: readonly number[]): MockWorkspace {
-    return { id: this.#nextWorkspaceId++, name, users: accountIds.map((accountId) => ({ id: this.nextId(), accountId })) }
+  /**
+   * A new workspace (not yet in any organization) with these accounts as its direct members, those
+   * of them in `adminIds` as its admins.
+   */
+  createWorkspace(name: string, accountIds: readonly number[], adminIds: readonly number[] = []): MockWorkspace {
+    const workspace: MockWorkspace = { id: this.#nextWorkspaceId++, name, users: [] }
+    for (const accountId of accountIds) this.joinWorkspace(workspace, accountId, adminIds.includes(accountId))
+    return workspace
+  }
+
+  /** Makes an account a direct member of a workspace (if it is not one yet); answers its entry. */
+  joinWorkspace(workspace: MockWorkspace, accountId: number, admin = false): MockWorkspaceUser {
+    let user = workspace.users.find((entry) => entry.accountId === accountId)
+    if (!user) {
+      user = { id: this.nextId(), accountId, admin }
+      workspace.users.push(user)
+    }
+    return user
+  }
+
+  /**
+   * Everyone in a workspace: its direct members, then the other members of the groups assigned to
+   * it (Toggl lists users who belong "directly or through at least one group"). Organization admins
+   * count as admins of every workspace, as Toggl lets them manage all of them; anyone else only
+   * where their direct entry says so (a group carries no admin rights).
+   */
+  workspaceUsersOf(organization: MockOrganization, workspace: MockWorkspace): MockWorkspaceMember[] {
+    const organizationAdmin = (accountId: number) => organization.adminIds.includes(accountId)
+    const members: MockWorkspaceMember[] = workspace.users.map(({ id, accountId, admin }) => ({
+      id,
+      accountId,
+      admin: admin || organizationAdmin(accountId),
+      direct: true,
+    }))
+    for (const group of organization.groups) {
+      if (!group.workspaceIds.includes(workspace.id)) continue
+      for (const accountId of group.userIds) {
+        if (members.some((member) => member.accountId === accountId)) continue
+        members.push({ id: this.#groupMemberId(workspace, accountId), accountId, admin: organizationAdmin(accountId), direct: false })
+      }
+    }
+    return members
+  }
+
+  #groupMemberId(workspace: MockWorkspace, accountId: number): number {
+    const key = `${workspace.id}:${accountId}`
+    let id = this.#groupMemberIds.get(key)
+    if (id === undefined) {
+      id = this.nextId()
+      this.#groupMemberIds.set(key, id)
+    }
+    return id
   }
 
   /** A fresh id for groups, memberships, invitations, transfers and workspace users. */
@@ -204,12 +275,21 @@ export class MockState {
     return membership
   }
 
-  /** Adds an account to an organization and its first workspace. */
-  addMember(organization: MockOrganization, accountId: number): void {
-    if (organization.memberIds.includes(accountId)) return
-    organization.memberIds.push(accountId)
-    organization.memberships.set(accountId, { id: this.nextId(), inactive: false, joinedAt: this.#now() })
-    organization.workspaces[0]?.users.push({ id: this.nextId(), accountId })
+  /**
+   * Adds an account to an organization (if it is not a member yet) and to these of its workspaces;
+   * throws for a workspace of another organization, as this is for tests and seeding.
+   */
+  addMember(organization: MockOrganization, accountId: number, workspaceIds: readonly number[]): void {
+    const workspaces = workspaceIds.map((workspaceId) => {
+      const workspace = organization.workspaces.find(({ id }) => id === workspaceId)
+      if (!workspace) throw new Error(`togglkit/mock: organization ${organization.id} has no workspace ${workspaceId}`)
+      return workspace
+    })
+    if (!organization.memberIds.includes(accountId)) {
+      organization.memberIds.push(accountId)
+      organization.memberships.set(accountId, { id: this.nextId(), inactive: false, joinedAt: this.#now() })
+    }
+    for (const workspace of workspaces) this.joinWorkspace(workspace, accountId)
   }
 
   /** The organizations an account belongs to, by ascending id. */
@@ -219,7 +299,10 @@ export class MockState {
       .sort((a, b) => a.id - b.id)
   }
 
-  /** Takes an account out of an organization; the organization goes when its last member leaves. */
+  /**
+   * Takes an account out of an organization, its workspaces and groups; a running ownership
+   * transfer to them ends declined. The organization goes when its last member leaves.
+   */
   removeMember(organizationId: number, accountId: number): void {
     const organization = this.organizations.get(organizationId)
     if (!organization) return
@@ -230,11 +313,19 @@ export class MockState {
       workspace.users = workspace.users.filter((user) => user.accountId !== accountId)
     }
     for (const group of organization.groups) group.userIds = group.userIds.filter((id) => id !== accountId)
+    for (const transfer of organization.transfers) {
+      if (transfer.finishedAt === null && transfer.newOwnerId === accountId) {
+        Object.assign(transfer, { finishedAt: this.#now(), outcome: 'declined' })
+      }
+    }
     if (organization.memberIds.length === 0) this.organizations.delete(organizationId)
   }
 
-  /** Starts an ownership transfer that nobody has answered yet. */
+  /** Starts an ownership transfer that nobody has answered yet; the new owner must be a member. */
   startTransfer(organization: MockOrganization, requesterId: number, newOwnerId: number | null): MockOwnershipTransfer {
+    if (newOwnerId !== null && !organization.memberIds.includes(newOwnerId)) {
+      throw new Error(`togglkit/mock: account ${newOwnerId} is not a member of organization ${organization.id}`)
+    }
     const transfer: MockOwnershipTransfer = {
       id: this.nextId(),
       requesterId,

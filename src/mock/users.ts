@@ -7,8 +7,9 @@ const STATUSES = ['active', 'inactive', 'invited']
 // The roles of the fake's ROLE_ROUTES: owner, admin, workspace admin, member.
 const OWNER_ROLE = 1
 const ADMIN_ROLE = 2
+const WORKSPACE_ADMIN_ROLE = 3
 const MEMBER_ROLE = 4
-const KNOWN_ROLES = [OWNER_ROLE, ADMIN_ROLE, 3, MEMBER_ROLE]
+const KNOWN_ROLES = [OWNER_ROLE, ADMIN_ROLE, WORKSPACE_ADMIN_ROLE, MEMBER_ROLE]
 
 /** A row of a user listing, with what the filters look at. */
 interface Row {
@@ -138,15 +139,19 @@ function rowsOf(state: MockState, organization: MockOrganization, detailed: bool
     }
     if (detailed) {
       view.groups = groups.map((group) => ({ group_id: group.id, name: group.name }))
-      view.workspaces = workspaces.map(({ workspace, user }) => ({
-        workspace_id: workspace.id,
-        workspace_name: workspace.name,
-        workspace_user_id: user.id,
-        admin,
-        active: !inactive,
-        inactive,
-        role_id: admin ? ADMIN_ROLE : MEMBER_ROLE,
-      }))
+      view.workspaces = workspaces.map(({ workspace, user }) => {
+        // Organization admins administer every workspace (see MockState.workspaceUsersOf).
+        const workspaceAdmin = admin || user.admin
+        return {
+          workspace_id: workspace.id,
+          workspace_name: workspace.name,
+          workspace_user_id: user.id,
+          admin: workspaceAdmin,
+          active: !inactive,
+          inactive,
+          role_id: admin ? ADMIN_ROLE : workspaceAdmin ? WORKSPACE_ADMIN_ROLE : MEMBER_ROLE,
+        }
+      })
     }
     const status = inactive ? 'inactive' : 'active'
     return { view, status, admin, groupIds: groups.map((group) => group.id), workspaceIds: workspaces.map(({ workspace }) => workspace.id) }
@@ -309,9 +314,8 @@ function applyChanges(state: MockState, organization: MockOrganization, accountI
   if (changes.workspaces) {
     for (const workspace of organization.workspaces) {
       const wanted = changes.workspaces.includes(workspace.id)
-      const present = workspace.users.some((user) => user.accountId === accountId)
-      if (wanted && !present) workspace.users.push({ id: state.nextId(), accountId })
-      if (!wanted && present) workspace.users = workspace.users.filter((user) => user.accountId !== accountId)
+      if (wanted) state.joinWorkspace(workspace, accountId)
+      else workspace.users = workspace.users.filter((user) => user.accountId !== accountId)
     }
   }
 }

@@ -1,4 +1,4 @@
-import type { MockOrganization, MockWorkspace } from './state.ts'
+import type { MockOrganization, MockWorkspace, MockWorkspaceMember } from './state.ts'
 import { codePoints, findOrganization, isAdmin, parseId, parseJsonObject, type ApiCall, type Route } from './calls.ts'
 import { errorReply, jsonReply, textReply, type Reply } from './responses.ts'
 
@@ -36,14 +36,6 @@ const DEFAULT_SETTINGS = {
   reports_collapse: true,
 }
 
-// MockWorkspace keeps no admin flag; the admins named when a workspace is created live here.
-const workspaceAdmins = new WeakMap<MockWorkspace, Set<number>>()
-
-/** Organization admins administer every workspace; others only those they were made admins of. */
-function isWorkspaceAdmin(organization: MockOrganization, workspace: MockWorkspace, accountId: number): boolean {
-  return isAdmin(organization, accountId) || (workspaceAdmins.get(workspace)?.has(accountId) ?? false)
-}
-
 /** `POST /organizations/{id}/workspaces`: organization admins only. */
 function createWorkspace(call: ApiCall): Reply {
   const organization = findOrganization(call)
@@ -69,8 +61,9 @@ function createWorkspace(call: ApiCall): Reply {
   const stranger = admins.find((id) => !organization.memberIds.includes(id))
   if (stranger !== undefined) return errorReply(400, `User with id ${stranger} does not exist.`)
 
-  const workspace = call.state.createWorkspace(name, [...new Set([call.account.id, ...admins])])
-  workspaceAdmins.set(workspace, new Set(admins))
+  // The creator administers the new workspace too, as the reply's `admin: true` tells them.
+  const adminIds = [call.account.id, ...admins]
+  const workspace = call.state.createWorkspace(name, [...new Set(adminIds)], adminIds)
   organization.workspaces.push(workspace)
   call.state.touch(organization)
   const settings = Object.fromEntries(Object.entries(DEFAULT_SETTINGS).map(([key, value]) => [key, payload[key] ?? value]))
@@ -98,21 +91,23 @@ function workspaceStatistics(call: ApiCall): Reply {
   if (!organization) return errorReply(404, NOT_FOUND)
   if (!isAdmin(organization, call.account.id)) return errorReply(403, FORBIDDEN)
   const statistics = Object.fromEntries(
-    organization.workspaces.map((workspace) => [
-      String(workspace.id),
-      {
-        admins: organization.memberIds
-          .filter((accountId) => isWorkspaceAdmin(organization, workspace, accountId))
-          .map((accountId) => ({ user_id: accountId, name: call.state.accounts.get(accountId)?.fullname ?? '' })),
+    organization.workspaces.map((workspace) => {
+      const users = call.state.workspaceUsersOf(organization, workspace)
+      const entry = {
+        admins: users
+          .filter(({ admin }) => admin)
+          .map(({ accountId }) => ({ user_id: accountId, name: call.state.accounts.get(accountId)?.fullname ?? '' })),
         groups_count: organization.groups.filter((group) => group.workspaceIds.includes(workspace.id)).length,
-        members_count: workspace.users.length,
-      },
-    ]),
+        // Distinct people, whether they are in the workspace directly, through groups, or both.
+        members_count: users.length,
+      }
+      return [String(workspace.id), entry]
+    }),
   )
   return jsonReply(200, statistics)
 }
 
-/** `GET …/workspaces/{workspace_id}/workspace_users`: the direct members, filtered and paged. */
+/** `GET …/workspaces/{workspace_id}/workspace_users`: its members, direct or through a group, filtered and paged. */
 function listWorkspaceUsers(call: ApiCall): Reply {
   const found = adminWorkspace(call)
   if ('status' in found) return found
@@ -120,7 +115,8 @@ function listWorkspaceUsers(call: ApiCall): Reply {
   const { query } = call
   const name = query.get('name')?.toLowerCase() ?? ''
   const search = query.get('search')?.toLowerCase() ?? ''
-  const views = workspace.users
+  const views = call.state
+    .workspaceUsersOf(organization, workspace)
     .map((user) => workspaceUserView(call, organization, workspace, user))
     .filter((view) => view.name.toLowerCase().includes(name))
     .filter((view) => view.name.toLowerCase().includes(search) || view.email.toLowerCase().includes(search))
@@ -143,6 +139,7 @@ function patchWorkspaceUsers(call: ApiCall): Reply {
   if (!isIdList(ids)) return errorReply(400, INVALID_JSON)
   if (ids.length === 0) return errorReply(400, 'At least one workspace user ID must be supplied.')
   if (new Set(ids).size !== ids.length) return errorReply(400, 'Workspace user IDs must be unique')
+  // Only direct members can be taken out: someone there through a group leaves with the group.
   if (!ids.every((id) => workspace.users.some((user) => user.id === id))) return errorReply(400, 'Wrong workspace user IDs')
   workspace.users = workspace.users.filter((user) => !ids.includes(user.id))
   call.state.touch(organization)
@@ -159,9 +156,9 @@ function adminWorkspace(call: ApiCall): { organization: MockOrganization; worksp
   return workspace ? { organization, workspace } : errorReply(404, NOT_FOUND)
 }
 
-function workspaceUserView(call: ApiCall, organization: MockOrganization, workspace: MockWorkspace, user: MockWorkspace['users'][number]) {
+function workspaceUserView(call: ApiCall, organization: MockOrganization, workspace: MockWorkspace, user: MockWorkspaceMember) {
   const account = call.state.accounts.get(user.accountId)
-  const admin = isWorkspaceAdmin(organization, workspace, user.accountId)
+  const { admin } = user
   return {
     id: user.id,
     user_id: user.accountId,
@@ -176,7 +173,7 @@ function workspaceUserView(call: ApiCall, organization: MockOrganization, worksp
     workspace_admin: admin,
     organization_admin: isAdmin(organization, user.accountId),
     role: admin ? 'admin' : 'user',
-    is_direct: true,
+    is_direct: user.direct,
     group_ids: organization.groups
       .filter((group) => group.userIds.includes(user.accountId) && group.workspaceIds.includes(workspace.id))
       .map((group) => group.id),

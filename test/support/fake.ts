@@ -1,7 +1,8 @@
-import { afterEach } from 'vitest'
+import { afterEach, expect } from 'vitest'
 import { BasicAuth } from '../../src/auth.ts'
 import type { TogglCache } from '../../src/cache/types.ts'
 import { OrganizationEndpoint } from '../../src/endpoints/organizations.ts'
+import { HTTPStatusError } from '../../src/errors.ts'
 import type { EndpointOptions } from '../../src/options.ts'
 import { createTogglMock, DEMO_ACCOUNT, type MockAccount, type RecordedRequest, type TogglMock, type TogglMockOptions } from '../../src/mock/index.ts'
 import { serveTogglMock, type MockServer } from '../../src/mock/node.ts'
@@ -68,4 +69,20 @@ export async function failureOf(promise: Promise<unknown>): Promise<Error> {
     return error as Error
   }
   throw new Error('expected the call to fail, but it succeeded')
+}
+
+/**
+ * Asserts that a call failed with an HTTPStatusError (or the given subclass) of this status and
+ * exactly this server message; answers the error.
+ */
+export async function expectStatus(
+  promise: Promise<unknown>,
+  status: number,
+  serverMessage: string,
+  kind: abstract new (...args: never[]) => HTTPStatusError = HTTPStatusError,
+): Promise<HTTPStatusError> {
+  const error = await failureOf(promise)
+  expect(error).toBeInstanceOf(kind)
+  expect(error).toMatchObject({ status, serverMessage })
+  return error as HTTPStatusError
 }
