@@ -63,7 +63,7 @@ describe('InvitationEndpoint.add', () => {
     acme.groups.push({ id: group, name: 'Team', userIds: [], workspaceIds: [], at: 0 })
     const input = {
       emails: ['third@example.com', 'new@example.org'],
-      workspaces: [{ workspace_id: workspace, admin: false, role_id: 4 }],
+      workspaces: [{ workspace_id: workspace, admin: false, role_id: 4, integration_data: { provider: 'okta', external_id: 'u-7' } }],
       groups: [group],
       skip_email: true,
       project_invite: { project_id: 9, workspace_id: workspace, manager: true },

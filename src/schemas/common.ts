@@ -22,5 +22,15 @@ export const TimestampSchema = v.string()
 /** `{ group_id, name }`, as user and workspace-user replies list group memberships. */
 export const GroupRefSchema = v.looseObject({ group_id: IdSchema, name: v.string() })
 
+/**
+ * An e-mail address the caller gives: something, an @, something, a dot, something, no spaces.
+ * Loose on purpose: Toggl has the last word, and a stricter pattern would refuse addresses it
+ * takes (`o'brien@example.com`, internationalized names).
+ */
+export const EmailInputSchema = v.pipe(
+  v.string('must be a string'),
+  v.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/u, 'must be a valid e-mail address'),
+)
+
 /** Comma-separated ids, as Toggl's list filters take them. */
 export const commaSeparated = (ids: readonly number[]): string => ids.join(',')

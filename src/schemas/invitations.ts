@@ -1,15 +1,6 @@
 import * as v from 'valibot'
-import { IdInputSchema, IdListInputSchema, IdSchema } from './common.ts'
+import { EmailInputSchema, IdInputSchema, IdListInputSchema, IdSchema } from './common.ts'
 
-const maybe = <S extends v.GenericSchema>(schema: S) => v.nullish(schema)
-
-/**
- * Something, an @, something, a dot, something, with no spaces: loose on purpose, since Toggl has
- * the last word and a stricter pattern would refuse addresses it takes.
- */
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/u
-
-const EmailSchema = v.pipe(v.string('must be a string'), v.regex(EMAIL_PATTERN, 'must be a valid e-mail address'))
 
 const flag = v.optional(v.boolean('must be a boolean'))
 
@@ -21,6 +12,17 @@ const InvitedWorkspaceSchema = v.strictObject(
     /** A role of the organization (see `RoleEndpoint.collect`). */
     role_id: v.optional(IdInputSchema),
     role: v.optional(v.string('must be a string')),
+    /** Where the person comes from, when another system invites them. */
+    integration_data: v.optional(
+      v.strictObject(
+        {
+          external_id: v.optional(v.string('must be a string')),
+          external_type: v.optional(v.string('must be a string')),
+          provider: v.optional(v.string('must be a string')),
+        },
+        'must be an object',
+      ),
+    ),
   },
   'must be an object',
 )
@@ -30,7 +32,7 @@ export const InvitationInputSchema = v.strictObject(
   {
     /** At least one, each once (case does not count). */
     emails: v.pipe(
-      v.array(EmailSchema, 'must be an array of e-mail addresses'),
+      v.array(EmailInputSchema, 'must be an array of e-mail addresses'),
       v.minLength(1, 'must name at least one e-mail address'),
       v.check((emails) => new Set(emails.map((email) => email.toLowerCase())).size === emails.length, 'must not repeat an e-mail address'),
     ),
@@ -64,34 +66,34 @@ export type InvitationInput = v.InferInput<typeof InvitationInputSchema>
 
 /** What Toggl made of one invited address. */
 export const InvitationInfoSchema = v.looseObject({
-  invitation_id: maybe(IdSchema),
-  email: maybe(v.string()),
-  organization_id: maybe(IdSchema),
-  sender_id: maybe(IdSchema),
+  invitation_id: v.nullish(IdSchema),
+  email: v.nullish(v.string()),
+  organization_id: v.nullish(IdSchema),
+  sender_id: v.nullish(IdSchema),
   /** Their account id, when they have a Toggl account already. */
-  recipient_id: maybe(IdSchema),
-  invite_url: maybe(v.string()),
-  workspaces: maybe(
-    v.array(v.looseObject({ workspace_id: maybe(IdSchema), user_id: maybe(IdSchema), workspace_user_id: maybe(IdSchema) })),
+  recipient_id: v.nullish(IdSchema),
+  invite_url: v.nullish(v.string()),
+  workspaces: v.nullish(
+    v.array(v.looseObject({ workspace_id: v.nullish(IdSchema), user_id: v.nullish(IdSchema), workspace_user_id: v.nullish(IdSchema) })),
   ),
 })
 
 /** An invitation as its recipient sees it; `code` is what `accept` and `reject` take. */
 export const SentInvitationSchema = v.looseObject({
-  code: maybe(v.string()),
-  email: maybe(v.string()),
-  organization_id: maybe(IdSchema),
-  organization_name: maybe(v.string()),
-  sender_email: maybe(v.string()),
-  sender_name: maybe(v.string()),
+  code: v.nullish(v.string()),
+  email: v.nullish(v.string()),
+  organization_id: v.nullish(IdSchema),
+  organization_name: v.nullish(v.string()),
+  sender_email: v.nullish(v.string()),
+  sender_name: v.nullish(v.string()),
 })
 
 /** The reply of `POST /organizations/{id}/invitations`. */
 export const InvitationResultSchema = v.looseObject({
-  data: maybe(v.array(InvitationInfoSchema)),
-  invitations: maybe(v.array(SentInvitationSchema)),
+  data: v.nullish(v.array(InvitationInfoSchema)),
+  invitations: v.nullish(v.array(SentInvitationSchema)),
   /** Notes about addresses Toggl did not invite as asked. */
-  messages: maybe(v.array(v.string())),
+  messages: v.nullish(v.array(v.string())),
 })
 
 export type InvitationInfo = v.InferOutput<typeof InvitationInfoSchema>

@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { commaSeparated, GroupRefSchema, IdInputSchema, IdListInputSchema, IdSchema } from './common.ts'
+import { commaSeparated, EmailInputSchema, GroupRefSchema, IdInputSchema, IdListInputSchema, IdSchema } from './common.ts'
 
 /** One workspace of an organization user, as detailed listings describe it. */
 const OrganizationUserWorkspaceSchema = v.looseObject({
@@ -95,7 +95,8 @@ const unique = (values: readonly unknown[]) => new Set(values).size === values.l
 const FilterIdsSchema = v.pipe(IdListInputSchema, v.minLength(1, 'must name at least one id'))
 
 const FILTER_ENTRIES = {
-  filter: v.optional(v.pipe(v.string('must be a string'), v.minLength(1, 'must not be empty (leave it out to list everyone)'))),
+  // An empty search box means no filter, as Toggl would read it; it is left off the URL.
+  filter: v.optional(v.pipe(v.string('must be a string'), v.transform((text) => text || undefined))),
   active_status: v.optional(
     v.pipe(
       v.array(v.picklist(['active', 'inactive', 'invited'], "must be 'active', 'inactive' or 'invited'"), 'must be an array of statuses'),
@@ -149,26 +150,29 @@ export const UserNameSchema = v.pipe(
   v.check((text) => text.length > 0, 'user name must not be empty'),
 )
 
-const EmailInputSchema = v.pipe(v.string('must be a string'), v.email('must be a valid email address'))
 
-const RateSchema = v.pipe(v.number('must be a number'), v.finite('must be a finite number'), v.minValue(0, 'must not be negative'))
+// Nullable, as detailed listings send them: a workspace from a reply can be changed and sent back.
+const RateSchema = v.nullish(v.pipe(v.number('must be a number'), v.finite('must be a finite number'), v.minValue(0, 'must not be negative')))
 
 /** One workspace in an organization user's changes (Toggl's OrgUserWorkspace fields that are settings). */
 const WorkspaceChangeSchema = v.strictObject(
   {
     workspace_id: IdInputSchema,
-    workspace_user_id: v.optional(IdInputSchema),
-    admin: v.optional(v.boolean('must be true or false')),
-    role_id: v.optional(IdInputSchema),
-    role: v.optional(v.string('must be a string')),
-    active: v.optional(v.boolean('must be true or false')),
-    inactive: v.optional(v.boolean('must be true or false')),
-    rate: v.optional(RateSchema),
-    cost: v.optional(RateSchema),
-    working_hours: v.optional(RateSchema),
-    default_currency: v.optional(v.string('must be a string')),
-    view_edit_billable_rates: v.optional(v.boolean('must be true or false')),
-    view_edit_labor_costs: v.optional(v.boolean('must be true or false')),
+    workspace_user_id: v.nullish(IdInputSchema),
+    admin: v.nullish(v.boolean('must be true or false')),
+    role_id: v.nullish(IdInputSchema),
+    role: v.nullish(v.string('must be a string')),
+    active: v.nullish(v.boolean('must be true or false')),
+    inactive: v.nullish(v.boolean('must be true or false')),
+    rate: RateSchema,
+    cost: RateSchema,
+    working_hours: RateSchema,
+    // Read-only in Toggl's model, but part of it: taken so a listed workspace can be sent back as is.
+    workspace_name: v.nullish(v.string('must be a string')),
+    groups: v.nullish(v.array(GroupRefSchema, 'must be an array of groups')),
+    default_currency: v.nullish(v.string('must be a string')),
+    view_edit_billable_rates: v.nullish(v.boolean('must be true or false')),
+    view_edit_labor_costs: v.nullish(v.boolean('must be true or false')),
   },
   'must be an object with a workspace_id',
 )
@@ -193,20 +197,23 @@ export interface OrganizationUserChanges {
 /** A workspace of {@link OrganizationUserChanges}: which one, and the user's settings there. */
 export interface OrganizationUserWorkspaceChange {
   workspace_id: number
-  workspace_user_id?: number
+  workspace_user_id?: number | null | undefined
   /** Deprecated by Toggl in favour of `role_id`. */
-  admin?: boolean
-  role_id?: number
+  admin?: boolean | null | undefined
+  role_id?: number | null | undefined
   /** Deprecated by Toggl in favour of `role_id`. */
-  role?: string
-  active?: boolean
-  inactive?: boolean
-  rate?: number
-  cost?: number
-  working_hours?: number
-  default_currency?: string
-  view_edit_billable_rates?: boolean
-  view_edit_labor_costs?: boolean
+  role?: string | null | undefined
+  active?: boolean | null | undefined
+  inactive?: boolean | null | undefined
+  rate?: number | null | undefined
+  cost?: number | null | undefined
+  working_hours?: number | null | undefined
+  default_currency?: string | null | undefined
+  view_edit_billable_rates?: boolean | null | undefined
+  view_edit_labor_costs?: boolean | null | undefined
+  /** Toggl's own; sent back as given when a listed workspace is passed in whole. */
+  workspace_name?: string | null | undefined
+  groups?: { group_id: number; name: string }[] | null | undefined
 }
 
 export const OrganizationUserChangesSchema = v.pipe(

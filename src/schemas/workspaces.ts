@@ -2,7 +2,6 @@ import * as v from 'valibot'
 import { IdInputSchema, IdListInputSchema, IdSchema, TimestampSchema } from './common.ts'
 import { WorkspaceNameSchema } from './names.ts'
 
-const maybe = <S extends v.GenericSchema>(schema: S) => v.nullish(schema)
 
 /** A workspace (`POST /organizations/{id}/workspaces` answers the new one). */
 export const WorkspaceSchema = v.looseObject({
@@ -10,48 +9,48 @@ export const WorkspaceSchema = v.looseObject({
   name: v.string(),
   organization_id: IdSchema,
   /** Whether you administer it (deprecated by Toggl in favour of `role`). */
-  admin: maybe(v.boolean()),
+  admin: v.nullish(v.boolean()),
   /** Your role in it. */
-  role: maybe(v.string()),
-  permissions: maybe(v.array(v.string())),
-  at: maybe(TimestampSchema),
-  last_modified: maybe(TimestampSchema),
-  suspended_at: maybe(TimestampSchema),
+  role: v.nullish(v.string()),
+  permissions: v.nullish(v.array(v.string())),
+  at: v.nullish(TimestampSchema),
+  last_modified: v.nullish(TimestampSchema),
+  suspended_at: v.nullish(TimestampSchema),
   /** On a Starter subscription. */
-  premium: maybe(v.boolean()),
+  premium: v.nullish(v.boolean()),
   /** On a Premium subscription. */
-  business_ws: maybe(v.boolean()),
-  default_currency: maybe(v.string()),
-  default_hourly_rate: maybe(v.number()),
-  rate_last_updated: maybe(TimestampSchema),
+  business_ws: v.nullish(v.boolean()),
+  default_currency: v.nullish(v.string()),
+  default_hourly_rate: v.nullish(v.number()),
+  rate_last_updated: v.nullish(TimestampSchema),
   /** -1 rounds down, 0 to the nearest, 1 up. */
-  rounding: maybe(v.number()),
-  rounding_minutes: maybe(v.number()),
-  only_admins_may_create_projects: maybe(v.boolean()),
-  only_admins_may_create_tags: maybe(v.boolean()),
-  only_admins_see_team_dashboard: maybe(v.boolean()),
-  projects_billable_by_default: maybe(v.boolean()),
-  projects_enforce_billable: maybe(v.boolean()),
-  projects_private_by_default: maybe(v.boolean()),
-  limit_public_project_data: maybe(v.boolean()),
-  reports_collapse: maybe(v.boolean()),
-  hide_start_end_times: maybe(v.boolean()),
-  disable_approvals: maybe(v.boolean()),
-  disable_expenses: maybe(v.boolean()),
-  disable_timesheet_view: maybe(v.boolean()),
-  ical_enabled: maybe(v.boolean()),
-  ical_url: maybe(v.string()),
-  logo_url: maybe(v.string()),
-  max_data_retention_days: maybe(v.number()),
-  working_hours_in_minutes: maybe(v.number()),
-  csv_upload: maybe(v.looseObject({ at: maybe(TimestampSchema), log_id: maybe(IdSchema) })),
-  te_constraints: maybe(
+  rounding: v.nullish(v.number()),
+  rounding_minutes: v.nullish(v.number()),
+  only_admins_may_create_projects: v.nullish(v.boolean()),
+  only_admins_may_create_tags: v.nullish(v.boolean()),
+  only_admins_see_team_dashboard: v.nullish(v.boolean()),
+  projects_billable_by_default: v.nullish(v.boolean()),
+  projects_enforce_billable: v.nullish(v.boolean()),
+  projects_private_by_default: v.nullish(v.boolean()),
+  limit_public_project_data: v.nullish(v.boolean()),
+  reports_collapse: v.nullish(v.boolean()),
+  hide_start_end_times: v.nullish(v.boolean()),
+  disable_approvals: v.nullish(v.boolean()),
+  disable_expenses: v.nullish(v.boolean()),
+  disable_timesheet_view: v.nullish(v.boolean()),
+  ical_enabled: v.nullish(v.boolean()),
+  ical_url: v.nullish(v.string()),
+  logo_url: v.nullish(v.string()),
+  max_data_retention_days: v.nullish(v.number()),
+  working_hours_in_minutes: v.nullish(v.number()),
+  csv_upload: v.nullish(v.looseObject({ at: v.nullish(TimestampSchema), log_id: v.nullish(IdSchema) })),
+  te_constraints: v.nullish(
     v.looseObject({
-      time_entry_constraints_enabled: maybe(v.boolean()),
-      description_present: maybe(v.boolean()),
-      project_present: maybe(v.boolean()),
-      tag_present: maybe(v.boolean()),
-      task_present: maybe(v.boolean()),
+      time_entry_constraints_enabled: v.nullish(v.boolean()),
+      description_present: v.nullish(v.boolean()),
+      project_present: v.nullish(v.boolean()),
+      tag_present: v.nullish(v.boolean()),
+      task_present: v.nullish(v.boolean()),
     }),
   ),
 })
@@ -60,9 +59,9 @@ export type TogglWorkspace = v.InferOutput<typeof WorkspaceSchema>
 
 /** One workspace's counts, as `GET /organizations/{id}/workspaces/statistics` lists them. */
 export const WorkspaceStatisticsSchema = v.looseObject({
-  admins: maybe(v.array(v.looseObject({ user_id: IdSchema, name: maybe(v.string()) }))),
-  groups_count: maybe(v.number()),
-  members_count: maybe(v.number()),
+  admins: v.nullish(v.array(v.looseObject({ user_id: IdSchema, name: v.nullish(v.string()) }))),
+  groups_count: v.nullish(v.number()),
+  members_count: v.nullish(v.number()),
 })
 
 /** Statistics by workspace id (JSON object keys, so strings). */
@@ -75,37 +74,37 @@ export const WorkspaceUserSchema = v.looseObject({
   /** The workspace-user id (what `deleteUsers` takes), not the account id. */
   id: IdSchema,
   /** The account id. */
-  user_id: maybe(IdSchema),
-  uid: maybe(IdSchema),
-  workspace_id: maybe(IdSchema),
-  wid: maybe(IdSchema),
-  name: maybe(v.string()),
-  email: maybe(v.string()),
+  user_id: v.nullish(IdSchema),
+  uid: v.nullish(IdSchema),
+  workspace_id: v.nullish(IdSchema),
+  wid: v.nullish(IdSchema),
+  name: v.nullish(v.string()),
+  email: v.nullish(v.string()),
   /** Accepted the invitation. */
-  active: maybe(v.boolean()),
+  active: v.nullish(v.boolean()),
   /** Deactivated by an admin. */
-  inactive: maybe(v.boolean()),
-  admin: maybe(v.boolean()),
-  workspace_admin: maybe(v.boolean()),
-  organization_admin: maybe(v.boolean()),
-  role: maybe(v.string()),
-  role_id: maybe(IdSchema),
+  inactive: v.nullish(v.boolean()),
+  admin: v.nullish(v.boolean()),
+  workspace_admin: v.nullish(v.boolean()),
+  organization_admin: v.nullish(v.boolean()),
+  role: v.nullish(v.string()),
+  role_id: v.nullish(IdSchema),
   /** A direct member, not only one through a group. */
-  is_direct: maybe(v.boolean()),
-  group_ids: maybe(v.array(IdSchema)),
-  rate: maybe(v.number()),
-  rate_last_updated: maybe(TimestampSchema),
-  labor_cost: maybe(v.number()),
-  labor_cost_last_updated: maybe(TimestampSchema),
-  view_edit_billable_rates: maybe(v.boolean()),
-  view_edit_labor_costs: maybe(v.boolean()),
-  timezone: maybe(v.string()),
-  avatar_file_name: maybe(v.string()),
-  '2fa_enabled': maybe(v.boolean()),
-  working_hours_in_minutes: maybe(v.number()),
-  at: maybe(TimestampSchema),
-  invitation_code: maybe(v.string()),
-  invite_url: maybe(v.string()),
+  is_direct: v.nullish(v.boolean()),
+  group_ids: v.nullish(v.array(IdSchema)),
+  rate: v.nullish(v.number()),
+  rate_last_updated: v.nullish(TimestampSchema),
+  labor_cost: v.nullish(v.number()),
+  labor_cost_last_updated: v.nullish(TimestampSchema),
+  view_edit_billable_rates: v.nullish(v.boolean()),
+  view_edit_labor_costs: v.nullish(v.boolean()),
+  timezone: v.nullish(v.string()),
+  avatar_file_name: v.nullish(v.string()),
+  '2fa_enabled': v.nullish(v.boolean()),
+  working_hours_in_minutes: v.nullish(v.number()),
+  at: v.nullish(TimestampSchema),
+  invitation_code: v.nullish(v.string()),
+  invite_url: v.nullish(v.string()),
 })
 
 export const WorkspaceUserListSchema = v.array(WorkspaceUserSchema)
