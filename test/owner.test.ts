@@ -39,8 +39,8 @@ describe('OwnerEndpoint.get', () => {
     const owner = await fake.endpoint(OwnerEndpoint).get(acme)
     expect(fake.last()).toEqual({ method: 'GET', path: `/organizations/${acme}/owner`, query: {}, body: undefined })
     expect(owner).toMatchObject({ user_id: 1, organization_id: acme, name: 'Demo User', email: 'demo@example.com' })
-    expect(owner.organization_user_id).toEqual(expect.any(Number))
-    expect(owner.organization_user_created_at).toMatch(/^\d{4}-\d\d-\d\dT/)
+    expect(owner?.organization_user_id).toEqual(expect.any(Number))
+    expect(owner?.organization_user_created_at).toMatch(/^\d{4}-\d\d-\d\dT/)
   })
 
   it('is served from the cache while fresh; refresh and a transfer call send again', async () => {
@@ -74,15 +74,22 @@ describe('OwnerEndpoint.get', () => {
     expect(fake.sent()).toBe(4)
   })
 
-  it('maps 403 (not a member) to HTTPStatusError with the server message', async () => {
-    const { fake, initech } = await seeded()
-    await expectStatus(fake.endpoint(OwnerEndpoint).get(initech), 403, 'User does not have access to this resource')
+  it('answers null for 403 (not a member) and drops the cached owner; reRaise throws HTTPStatusError', async () => {
+    const { fake, acme, initech } = await seeded()
+    const cache = new MemoryCache()
+    expect(await fake.endpoint(OwnerEndpoint).get(initech)).toBeNull()
+    await fake.endpoint(OwnerEndpoint, cache).get(acme)
+    fake.mock.state.organizations.get(acme)!.memberIds = [OTHER.id] // the demo account was removed elsewhere
+    expect(await fake.endpoint(OwnerEndpoint, cache).get(acme, { refresh: true })).toBeNull()
+    expect(await cache.entries()).toEqual([])
+    await expectStatus(fake.endpoint(OwnerEndpoint, null, { reRaise: true }).get(initech), 403, 'User does not have access to this resource')
   })
 
-  it('maps 404 (no owner found) to HTTPStatusError', async () => {
+  it('answers null for 404 (no owner found); reRaise throws HTTPStatusError', async () => {
     const { fake, acme } = await seeded()
     fake.mock.state.organizations.get(acme)!.memberIds.unshift(404_404)
-    await expectStatus(fake.endpoint(OwnerEndpoint).get(acme), 404, 'Organization owner not found')
+    expect(await fake.endpoint(OwnerEndpoint).get(acme)).toBeNull()
+    await expectStatus(fake.endpoint(OwnerEndpoint, null, { reRaise: true }).get(acme), 404, 'Organization owner not found')
   })
 
   it('names the field of a reply that drifted', async () => {
@@ -173,10 +180,12 @@ describe('OwnerEndpoint.getTransfer', () => {
     await expectStatus(fake.endpoint(OwnerEndpoint, null, { reRaise: true }).getTransfer(acme, 123_456), 404, 'Transfer not found in the organization')
   })
 
-  it('throws 403 (not a member)', async () => {
+  it('answers null for 403 (not a member); reRaise throws HTTPStatusError', async () => {
     const { fake, initech } = await seeded()
     const transfer = fake.mock.state.startTransfer(fake.mock.state.organizations.get(initech)!, OTHER.id, null).id
-    await expectStatus(fake.endpoint(OwnerEndpoint).getTransfer(initech, transfer), 403, 'User does not have access to this resource')
+    expect(await fake.endpoint(OwnerEndpoint).getTransfer(initech, transfer)).toBeNull()
+    const reRaising = fake.endpoint(OwnerEndpoint, null, { reRaise: true })
+    await expectStatus(reRaising.getTransfer(initech, transfer), 403, 'User does not have access to this resource')
   })
 
   it('names the field of a reply that drifted', async () => {

@@ -139,7 +139,7 @@ export const ADMIN_CALLS: readonly AdminCall[] = [
   },
   {
     name: 'OwnerEndpoint.get',
-    signature: '(org, options?: ReadOptions): Promise<OrganizationOwner>',
+    signature: '(org, options?: ReadOptions): Promise<OrganizationOwner | null>',
     hint: 'Who owns the organization; from the cache while fresh.',
     example: (ids) => [ids.organization],
     request: (a) => `GET /organizations/${org(a)}/owner`,
@@ -157,7 +157,7 @@ export const ADMIN_CALLS: readonly AdminCall[] = [
   {
     name: 'OwnerEndpoint.getTransfer',
     signature: '(org, transfer: number | { owner_transfer_id }, options?: CallOptions): Promise<OwnershipTransfer | null>',
-    hint: 'One transfer; null when Toggl says 404.',
+    hint: 'One transfer; null when Toggl says 404 or 403.',
     example: (ids) => [ids.transferOrganization, ids.transfer],
     request: (a) => `GET /organizations/${org(a)}/owner/transfer/${id(a[1], 'owner_transfer_id')}`,
     invoke: method(OwnerEndpoint, 'getTransfer', 2),

@@ -58,10 +58,17 @@ export class OwnerEndpoint extends OperationEndpoint {
 
   /**
    * The organization's owner: `GET /organizations/{id}/owner`. Costs 0 requests on a cache hit,
-   * 1 otherwise; 403 when you are not in the organization.
+   * 1 otherwise.
+   * @returns `null` when Toggl answers 404 or 403 (no such organization, or not yours; what is
+   * cached about it is dropped), unless `reRaise`.
    */
-  async get(organization: OrganizationRef, options?: ReadOptions): Promise<OrganizationOwner> {
-    return this.run(GET_OWNER, 'OwnerEndpoint.get', { path: { organization_id: organization } }, options)
+  async get(organization: OrganizationRef, options?: ReadOptions): Promise<OrganizationOwner | null> {
+    try {
+      return await this.run(GET_OWNER, 'OwnerEndpoint.get', { path: { organization_id: organization } }, options)
+    } catch (error) {
+      if (this.isQuietMiss(error, [404, 403])) return null
+      throw error
+    }
   }
 
   /**
@@ -74,7 +81,8 @@ export class OwnerEndpoint extends OperationEndpoint {
 
   /**
    * One transfer: `GET /organizations/{id}/owner/transfer/{transfer_id}`. Costs 1 request.
-   * @returns `null` when Toggl answers 404 (no such transfer in the organization), unless `reRaise`.
+   * @returns `null` when Toggl answers 404 or 403 (no such transfer, or not your organization),
+   * unless `reRaise`.
    */
   async getTransfer(organization: OrganizationRef, transfer: OwnershipTransferRef, options?: CallOptions): Promise<OwnershipTransfer | null> {
     const where = 'OwnerEndpoint.getTransfer'
@@ -82,7 +90,7 @@ export class OwnerEndpoint extends OperationEndpoint {
     try {
       return await this.run(GET_TRANSFER, where, { path }, options)
     } catch (error) {
-      if (this.isQuietMiss(error, [404])) return null
+      if (this.isQuietMiss(error, [404, 403])) return null
       throw error
     }
   }

@@ -113,7 +113,7 @@ for (const transport of ['loopback', 'in-process'] as const) {
   Deno.test(`${transport}: owner, transfers, roles and segmentation`, async () => {
     await withFake(transport, async ({ acme, options }) => {
       const owner = new OwnerEndpoint(demo, new MemoryCache(), options)
-      assert.equal((await owner.get(acme)).user_id, DEMO_ACCOUNT.id)
+      assert.equal((await owner.get(acme))?.user_id, DEMO_ACCOUNT.id)
       const transfer = await owner.startTransfer(acme)
       assert.equal((await owner.collectTransfers(acme, { ongoing: true })).length, 1)
       const withdrawn = await owner.withdrawTransfer(acme, transfer)
