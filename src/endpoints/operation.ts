@@ -2,7 +2,7 @@ import * as v from 'valibot'
 import type { HttpMethod } from '../request.ts'
 
 /** A query parameter as it goes on the URL; `undefined` leaves it out. */
-export type QueryValue = string | number | boolean | undefined
+type QueryValue = string | number | boolean | undefined
 
 /**
  * One call of the Toggl API, described once: its method and path, what it accepts and what it

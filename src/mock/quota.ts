@@ -2,7 +2,7 @@ const WINDOW_MS = 3_600_000
 const WINDOW_SECONDS = WINDOW_MS / 1000
 
 /** Where an account stands in one quota window. */
-export interface QuotaStatus {
+interface QuotaStatus {
   remaining: number
   /** Seconds until the oldest counted request leaves the window; a full hour when none is in it. */
   resetsIn: number

@@ -65,7 +65,7 @@ export const InvitationInputSchema = v.strictObject(
 export type InvitationInput = v.InferInput<typeof InvitationInputSchema>
 
 /** What Toggl made of one invited address. */
-export const InvitationInfoSchema = v.looseObject({
+const InvitationInfoSchema = v.looseObject({
   invitation_id: v.nullish(IdSchema),
   email: v.nullish(v.string()),
   organization_id: v.nullish(IdSchema),
@@ -79,7 +79,7 @@ export const InvitationInfoSchema = v.looseObject({
 })
 
 /** An invitation as its recipient sees it; `code` is what `accept` and `reject` take. */
-export const SentInvitationSchema = v.looseObject({
+const SentInvitationSchema = v.looseObject({
   code: v.nullish(v.string()),
   email: v.nullish(v.string()),
   organization_id: v.nullish(IdSchema),

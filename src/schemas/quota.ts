@@ -7,7 +7,7 @@ const CountSchema = v.pipe(v.number(), v.integer())
  * One window of `GET /me/quota`: an organization's, or the user's own (`organization_id` null or
  * absent). `remaining` goes negative while Toggl is not enforcing the quota.
  */
-export const QuotaWindowSchema = v.looseObject({
+const QuotaWindowSchema = v.looseObject({
   organization_id: v.nullish(IdSchema),
   remaining: CountSchema,
   resets_in_secs: v.pipe(CountSchema, v.minValue(0)),

@@ -145,11 +145,10 @@ export const UserPageQuerySchema = listingSchema(
 )
 
 /** A user's full name as an admin sets it: Toggl refuses an empty one. */
-export const UserNameSchema = v.pipe(
+const UserNameSchema = v.pipe(
   v.string('user name must be a string'),
   v.check((text) => text.length > 0, 'user name must not be empty'),
 )
-
 
 // Nullable, as detailed listings send them: a workspace from a reply can be changed and sent back.
 const RateSchema = v.nullish(v.pipe(v.number('must be a number'), v.finite('must be a finite number'), v.minValue(0, 'must not be negative')))
