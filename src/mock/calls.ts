@@ -38,6 +38,17 @@ export function findOrganization(call: ApiCall): MockOrganization | undefined {
   return id === undefined ? undefined : call.state.organizations.get(id)
 }
 
+/** The organization named by the first path segment, when the caller is one of its members. */
+export function memberOrganization(call: ApiCall): MockOrganization | undefined {
+  const organization = findOrganization(call)
+  return organization?.memberIds.includes(call.account.id) ? organization : undefined
+}
+
+/** A JSON array of ids as the client sends them: positive safe integers. */
+export function isIdList(value: unknown): value is number[] {
+  return Array.isArray(value) && value.every((id) => Number.isSafeInteger(id) && id > 0)
+}
+
 /** A path segment as Toggl's ids are: a positive safe integer, digits only. */
 export function parseId(segment: string | undefined): number | undefined {
   if (segment === undefined || !/^\d+$/.test(segment)) return undefined

@@ -1,3 +1,4 @@
+import { sleep } from '../sleep.ts'
 import { JSON_CONTENT_TYPE } from './responses.ts'
 
 /** A failure to simulate instead of the normal answer; see `TogglMock.inject`. */
@@ -91,21 +92,6 @@ function truncatedResponse(): Response {
   return new Response(body, {
     status: 200,
     headers: { 'content-type': JSON_CONTENT_TYPE, 'content-length': String(bytes.length) },
-  })
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason)
-    const onAbort = () => {
-      clearTimeout(timer)
-      reject(signal.reason)
-    }
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort)
-      resolve()
-    }, ms)
-    signal.addEventListener('abort', onAbort, { once: true })
   })
 }
 

@@ -1,5 +1,5 @@
-import type { MockInvitation, MockOrganization, MockState } from './state.ts'
-import { findOrganization, isAdmin, parseId, parseJsonObject, type ApiCall, type Route } from './calls.ts'
+import { sameEmail, type MockInvitation, type MockOrganization, type MockState } from './state.ts'
+import { findOrganization, isAdmin, isIdList, parseId, parseJsonObject, type ApiCall, type Route } from './calls.ts'
 import { errorReply, jsonReply, type Reply } from './responses.ts'
 
 const FORBIDDEN = 'Forbidden'
@@ -17,7 +17,7 @@ function createInvitations(call: ApiCall): Reply {
   const payload = parseJsonObject(call.body)
   if (!payload) return errorReply(400, INVALID_JSON)
   const { emails = [], workspaces = [], groups = [] } = payload
-  if (!isArrayOf(emails, isString) || !isArrayOf(workspaces, isObject) || !isArrayOf(groups, isId)) {
+  if (!isArrayOf(emails, isString) || !isArrayOf(workspaces, isObject) || !isIdList(groups)) {
     return errorReply(400, INVALID_JSON)
   }
   if (emails.length === 0) return errorReply(400, 'at least one email is required')
@@ -59,7 +59,7 @@ function createInvitations(call: ApiCall): Reply {
       email: invitation.email,
       organization_id: organization.id,
       sender_id: invitation.senderId,
-      recipient_id: accountWithEmail(call.state, invitation.email)?.id ?? null,
+      recipient_id: call.state.accountWithEmail(invitation.email)?.id ?? null,
       invite_url: `https://track.toggl.com/invite/${invitation.code}`,
       workspaces: invitation.workspaceIds.map((id) => ({ workspace_id: id })),
     })),
@@ -147,16 +147,8 @@ function activeMembers(state: MockState, organization: MockOrganization): number
 }
 
 function memberWithEmail(state: MockState, organization: MockOrganization, email: string) {
-  const account = accountWithEmail(state, email)
+  const account = state.accountWithEmail(email)
   return account && state.membershipOf(organization, account.id)
-}
-
-function accountWithEmail(state: MockState, email: string) {
-  return [...state.accounts.values()].find((account) => sameEmail(account.email, email))
-}
-
-function sameEmail(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase()
 }
 
 function decoded(segment: string): string | undefined {
@@ -173,10 +165,6 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 function isString(value: unknown): value is string {
   return typeof value === 'string'
-}
-
-function isId(value: unknown): value is number {
-  return Number.isSafeInteger(value) && (value as number) > 0
 }
 
 function isArrayOf<T>(value: unknown, check: (item: unknown) => item is T): value is T[] {

@@ -1,4 +1,4 @@
-import { findOrganization, isOwner, parseId, type ApiCall, type Route } from './calls.ts'
+import { findOrganization, isOwner, memberOrganization, parseId, type ApiCall, type Route } from './calls.ts'
 import { errorReply, jsonReply, type Reply } from './responses.ts'
 import type { MockOrganization, MockOwnershipTransfer } from './state.ts'
 
@@ -108,11 +108,6 @@ function finish(call: ApiCall, organization: MockOrganization, transfer: MockOwn
     if (!organization.adminIds.includes(newOwnerId)) organization.adminIds.push(newOwnerId)
   }
   return jsonReply(200, transferView(organization, transfer))
-}
-
-function memberOrganization(call: ApiCall): MockOrganization | undefined {
-  const organization = findOrganization(call)
-  return organization?.memberIds.includes(call.account.id) ? organization : undefined
 }
 
 function findTransfer(organization: MockOrganization, segment: string | undefined): MockOwnershipTransfer | undefined {

@@ -1,6 +1,5 @@
-import { findOrganization, INVALID_JSON, parseJsonObject, type ApiCall, type Route } from './calls.ts'
+import { INVALID_JSON, memberOrganization, parseJsonObject, type ApiCall, type Route } from './calls.ts'
 import { emptyReply, errorReply, jsonReply, type Reply } from './responses.ts'
-import type { MockOrganization } from './state.ts'
 
 const TEXT_FIELDS = ['full_name', 'members_range', 'skipped_step']
 const LIST_FIELDS = ['heard', 'industries', 'reasons', 'user_segments']
@@ -41,11 +40,6 @@ function wellTyped(payload: Record<string, unknown>): boolean {
     LIST_FIELDS.every((name) => fits(name, (value) => Array.isArray(value) && value.every(isText))) &&
     fits('demo_requested', (value) => typeof value === 'boolean')
   )
-}
-
-function memberOrganization(call: ApiCall): MockOrganization | undefined {
-  const organization = findOrganization(call)
-  return organization?.memberIds.includes(call.account.id) ? organization : undefined
 }
 
 export const SEGMENTATION_ROUTES = [

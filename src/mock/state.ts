@@ -167,6 +167,11 @@ export class MockState {
     return undefined
   }
 
+  /** The account with this e-mail address (case does not count), if any. */
+  accountWithEmail(email: string): MockAccount | undefined {
+    return [...this.accounts.values()].find((account) => sameEmail(account.email, email))
+  }
+
   /** Creates an organization with one workspace; returns its id. */
   addOrganization(seed: MockOrganizationSeed): number {
     return this.createOrganization(seed).organization.id
@@ -353,6 +358,7 @@ export class MockState {
   }
 }
 
-function sameEmail(a: string, b: string): boolean {
+/** E-mail addresses compare without regard to case, as Toggl's do. */
+export function sameEmail(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase()
 }

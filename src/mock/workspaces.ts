@@ -1,5 +1,5 @@
 import type { MockOrganization, MockWorkspace, MockWorkspaceMember } from './state.ts'
-import { codePoints, findOrganization, isAdmin, parseId, parseJsonObject, type ApiCall, type Route } from './calls.ts'
+import { codePoints, findOrganization, isAdmin, isIdList, parseId, parseJsonObject, type ApiCall, type Route } from './calls.ts'
 import { errorReply, jsonReply, textReply, type Reply } from './responses.ts'
 
 const INVALID_JSON = 'JSON is not valid'
@@ -183,10 +183,6 @@ function workspaceUserView(call: ApiCall, organization: MockOrganization, worksp
     '2fa_enabled': false,
     at: new Date(organization.at).toISOString(),
   }
-}
-
-function isIdList(value: unknown): value is number[] {
-  return Array.isArray(value) && value.every((id) => Number.isSafeInteger(id) && id > 0)
 }
 
 export const WORKSPACE_ROUTES = [
