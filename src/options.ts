@@ -44,7 +44,8 @@ export interface EndpointOptions {
    */
   maxRetryDelay?: number
   /**
-   * Called whenever a reply reports the hourly quota.
+   * Called whenever a reply reports the hourly quota (its window's), and for each window that
+   * `QuotaEndpoint.collect()` lists.
    * @example onQuota: ({ remaining, resetsIn }) => console.log(`${remaining} left, resets in ${resetsIn} s`)
    */
   onQuota?: (info: QuotaInfo) => void

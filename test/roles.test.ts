@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { HTTPStatusError, MemoryCache, ResponseValidationError } from '../src/index.ts'
+import { MemoryCache } from '../src/index.ts'
 import { RoleEndpoint } from '../src/endpoints/roles.ts'
-import { failureOf } from './support/fake.ts'
+import { expectDrift, expectStatus, failureOf } from './support/fake.ts'
 import { startAcmeAndInitech as seeded } from './support/organizations.ts'
 
 describe('RoleEndpoint.collect', () => {
@@ -29,17 +29,13 @@ describe('RoleEndpoint.collect', () => {
 
   it('maps 403 (not a member) to HTTPStatusError with the server message', async () => {
     const { fake, initech } = await seeded()
-    const error = await failureOf(fake.endpoint(RoleEndpoint).collect(initech))
-    expect(error).toBeInstanceOf(HTTPStatusError)
-    expect(error).toMatchObject({ status: 403, serverMessage: 'User does not have access to the organization' })
+    await expectStatus(fake.endpoint(RoleEndpoint).collect(initech), 403, 'User does not have access to the organization')
   })
 
   it('names the field of a reply that drifted', async () => {
     const { fake, acme } = await seeded()
-    fake.mock.inject({ type: 'status', status: 200, body: '[{"role_id":"1","name":"Owner"}]', headers: { 'content-type': 'application/json' } })
-    const error = await failureOf(fake.endpoint(RoleEndpoint).collect(acme))
-    expect(error).toBeInstanceOf(ResponseValidationError)
-    expect(error).toMatchObject({ path: '$[0].role_id' })
+    fake.replyOnce('[{"role_id":"1","name":"Owner"}]')
+    await expectDrift(fake.endpoint(RoleEndpoint).collect(acme), '$[0].role_id')
   })
 })
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { HTTPStatusError, InputError, MemoryCache, ResponseValidationError } from '../src/index.ts'
+import { HTTPStatusError, InputError, MemoryCache } from '../src/index.ts'
 import { SegmentationEndpoint } from '../src/endpoints/segmentation.ts'
 import { DEMO_ACCOUNT } from '../src/mock/index.ts'
-import { failureOf } from './support/fake.ts'
+import { expectDrift, expectStatus, failureOf } from './support/fake.ts'
 import { startAcmeAndInitech as seeded } from './support/organizations.ts'
 
 const SAVED = { full_name: 'Demo User', industries: ['software'], members_range: '2-10', demo_requested: true }
@@ -33,17 +33,13 @@ describe('SegmentationEndpoint.get', () => {
 
   it('maps 404 (not a member) to HTTPStatusError with the server message', async () => {
     const { fake, initech } = await seeded()
-    const error = await failureOf(fake.endpoint(SegmentationEndpoint).get(initech))
-    expect(error).toBeInstanceOf(HTTPStatusError)
-    expect(error).toMatchObject({ status: 404, serverMessage: 'User not part of organization' })
+    await expectStatus(fake.endpoint(SegmentationEndpoint).get(initech), 404, 'User not part of organization')
   })
 
   it('names the field of a reply that drifted', async () => {
     const { fake, acme } = await seeded()
-    fake.mock.inject({ type: 'status', status: 200, body: '{"heard":"friends"}', headers: { 'content-type': 'application/json' } })
-    const error = await failureOf(fake.endpoint(SegmentationEndpoint).get(acme))
-    expect(error).toBeInstanceOf(ResponseValidationError)
-    expect(error).toMatchObject({ path: '$.heard' })
+    fake.replyOnce('{"heard":"friends"}')
+    await expectDrift(fake.endpoint(SegmentationEndpoint).get(acme), '$.heard')
   })
 })
 

@@ -5,7 +5,7 @@ import { organizationIdOfPath } from '../paths.ts'
 import type { RequestSpec } from '../request.ts'
 import { callOptionsOf, idOf } from './arguments.ts'
 import { pathText, TogglEndpoint } from './base.ts'
-import { forgetOrganization, readKey } from './cache-keys.ts'
+import { findValid, forgetOrganization, readKey } from './cache-keys.ts'
 import type { Operation, OperationInput } from './operation.ts'
 
 /** An operation whose arguments passed every check: the request to send, query included. */
@@ -56,14 +56,16 @@ export abstract class OperationEndpoint extends TogglEndpoint {
    */
   protected async perform<Reply>(call: PreparedCall<Reply>, options: { refresh?: boolean | undefined } = {}): Promise<Reply> {
     const { operation, spec } = call
+    const isRead = operation.method === 'GET'
+    if (isRead && !operation.cached) return (await this.performWithHeaders(call)).data
     const scope = await this.cacheScope()
     const organizationId = organizationIdOfPath(spec.path)
-    if (operation.method === 'GET') {
-      if (!scope || !operation.cached) return (await this.performWithHeaders(call)).data
+    if (isRead) {
+      if (!scope) return (await this.performWithHeaders(call)).data
       const key = readKey(spec.path, spec.query)
       if (!options.refresh) {
-        const found = v.safeParse(operation.reply, await scope.cache.find(scope.partition, key))
-        if (found.success && found.output !== undefined) return found.output
+        const found = await findValid(scope, key, operation.reply)
+        if (found !== undefined) return found
       }
       const commit = scope.guard.beginRead()
       let data: Reply

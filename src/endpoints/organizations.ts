@@ -13,7 +13,7 @@ import {
 } from '../schemas/organization.ts'
 import { callOptionsOf, idOf, nameOf, type CallOptions, type ReadOptions } from './arguments.ts'
 import { TogglEndpoint, type CacheScope } from './base.ts'
-import { forgetOrganization, ORGANIZATION_LIST_KEY as LIST_KEY, organizationKey } from './cache-keys.ts'
+import { findValid, forgetOrganization, ORGANIZATION_LIST_KEY as LIST_KEY, organizationKey } from './cache-keys.ts'
 import type { WriteOutcome } from './cache-guard.ts'
 
 /** A model or its id: every method that names an organization takes either. */
@@ -145,16 +145,15 @@ export class OrganizationEndpoint extends TogglEndpoint {
   }
 }
 
-async function cachedOrganization({ cache, partition }: CacheScope, id: number): Promise<TogglOrganization | undefined> {
-  const found = v.safeParse(OrganizationSchema, await cache.find(partition, organizationKey(id)))
-  return found.success ? found.output : undefined
+function cachedOrganization(scope: CacheScope, id: number): Promise<TogglOrganization | undefined> {
+  return findValid(scope, organizationKey(id), OrganizationSchema)
 }
 
 async function cachedList(scope: CacheScope): Promise<TogglOrganization[] | undefined> {
-  const ids = v.safeParse(ListSchema, await scope.cache.find(scope.partition, LIST_KEY))
-  if (!ids.success) return undefined
+  const ids = await findValid(scope, LIST_KEY, ListSchema)
+  if (!ids) return undefined
   const organizations: TogglOrganization[] = []
-  for (const id of ids.output) {
+  for (const id of ids) {
     const organization = await cachedOrganization(scope, id)
     // One member expired or dropped: the list is no longer whole, so it does not count.
     if (!organization) return undefined
@@ -163,11 +162,12 @@ async function cachedList(scope: CacheScope): Promise<TogglOrganization[] | unde
   return organizations
 }
 
-async function storeOne({ cache, partition }: CacheScope, organization: TogglOrganization): Promise<void> {
+async function storeOne(scope: CacheScope, organization: TogglOrganization): Promise<void> {
+  const { cache, partition } = scope
   await cache.put(partition, organizationKey(organization.id), organization)
-  const list = v.safeParse(ListSchema, await cache.find(partition, LIST_KEY))
+  const list = await findValid(scope, LIST_KEY, ListSchema)
   // A member of an organization the stored list lacks: that list is no longer complete.
-  if (list.success && !list.output.includes(organization.id)) await cache.delete(partition, LIST_KEY)
+  if (list && !list.includes(organization.id)) await cache.delete(partition, LIST_KEY)
 }
 
 async function storeList(scope: CacheScope, organizations: TogglOrganization[]): Promise<void> {

@@ -2,7 +2,7 @@ import { afterEach, expect } from 'vitest'
 import { BasicAuth } from '../../src/auth.ts'
 import type { TogglCache } from '../../src/cache/types.ts'
 import { OrganizationEndpoint } from '../../src/endpoints/organizations.ts'
-import { HTTPStatusError } from '../../src/errors.ts'
+import { HTTPStatusError, ResponseValidationError } from '../../src/errors.ts'
 import type { EndpointOptions } from '../../src/options.ts'
 import { createTogglMock, DEMO_ACCOUNT, type MockAccount, type RecordedRequest, type TogglMock, type TogglMockOptions } from '../../src/mock/index.ts'
 import { serveTogglMock, type MockServer } from '../../src/mock/node.ts'
@@ -19,6 +19,8 @@ export interface Fake {
   endpointAs<E>(account: MockAccount, Endpoint: EndpointClass<E>, cache?: TogglCache | null): E
   /** How many requests the fake has received so far. */
   sent(): number
+  /** The next request gets `body` as a 200 JSON reply, whatever it asked: a reply that drifted. */
+  replyOnce(body: string): void
   /** The last request the fake received, as the routes saw it. */
   last(): Pick<RecordedRequest, 'method' | 'path' | 'query' | 'body'>
 }
@@ -52,6 +54,7 @@ export async function startFake(options: TogglMockOptions = {}): Promise<Fake> {
     endpoint,
     endpointAs,
     sent: () => mock.requests.length,
+    replyOnce: (body) => mock.inject({ type: 'status', status: 200, body, headers: { 'content-type': 'application/json' } }),
     last: () => {
       const request = mock.requests.at(-1)
       if (!request) throw new Error('the fake has received no request')
@@ -75,6 +78,14 @@ export async function failureOf(promise: Promise<unknown>): Promise<Error> {
  * Asserts that a call failed with an HTTPStatusError (or the given subclass) of this status and
  * exactly this server message; answers the error.
  */
+/** Asserts that `promise` fails because the reply did not match its schema at `path`, and returns the error. */
+export async function expectDrift(promise: Promise<unknown>, path: string): Promise<ResponseValidationError> {
+  const error = await failureOf(promise)
+  expect(error).toBeInstanceOf(ResponseValidationError)
+  expect(error).toMatchObject({ path })
+  return error as ResponseValidationError
+}
+
 export async function expectStatus(
   promise: Promise<unknown>,
   status: number,
