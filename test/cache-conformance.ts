@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { InputError } from '../src/errors.ts'
+import { InputError } from '../src/core/errors.ts'
 import { DEFAULT_TTL } from '../src/cache/types.ts'
 import type { CacheEntry, CacheOptions, TogglCache } from '../src/cache/types.ts'
 

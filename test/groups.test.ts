@@ -6,9 +6,9 @@ import {
   NamingError,
   PlanRestrictionError,
 } from '../src/index.ts'
-import { GroupEndpoint } from '../src/endpoints/groups.ts'
+import { GroupEndpoint } from '../src/endpoints/organizations/groups.ts'
 import { DEMO_ACCOUNT } from '../src/mock/index.ts'
-import type { GroupPatchOperation } from '../src/schemas/groups.ts'
+import type { GroupPatchOperation } from '../src/schemas/organizations/groups.ts'
 import type { MockOrganization } from '../src/mock/state.ts'
 import { expectDrift, expectStatus, failureOf, startFake, type Fake } from './support/fake.ts'
 import { OTHER } from './support/organizations.ts'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { InputError, MemoryCache } from '../src/index.ts'
-import { InvitationEndpoint } from '../src/endpoints/invitations.ts'
+import { InvitationEndpoint } from '../src/endpoints/organizations/invitations.ts'
 import { DEMO_ACCOUNT, type MockAccount, type MockOrganization } from '../src/mock/index.ts'
 import { expectDrift, expectStatus, failureOf, type Fake } from './support/fake.ts'
 import { OTHER, startAcmeInitechSolo, THIRD } from './support/organizations.ts'

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { BasicAuth, InputError, MemoryCache, NamingError } from '../src/index.ts'
-import { GroupEndpoint } from '../src/endpoints/groups.ts'
-import { OrganizationUserEndpoint } from '../src/endpoints/organization-users.ts'
-import { OrganizationWorkspaceEndpoint } from '../src/endpoints/organization-workspaces.ts'
-import { RoleEndpoint } from '../src/endpoints/roles.ts'
+import { GroupEndpoint } from '../src/endpoints/organizations/groups.ts'
+import { OrganizationUserEndpoint } from '../src/endpoints/organizations/organization-users.ts'
+import { OrganizationWorkspaceEndpoint } from '../src/endpoints/organizations/organization-workspaces.ts'
+import { RoleEndpoint } from '../src/endpoints/organizations/roles.ts'
 import type { MockAccount, MockOrganization } from '../src/mock/index.ts'
-import type { OrganizationUser, UserPageQuery } from '../src/schemas/users.ts'
+import type { OrganizationUser, UserPageQuery } from '../src/schemas/organizations/organization-users.ts'
 import { expectDrift, expectStatus, failureOf, startFake, type Fake } from './support/fake.ts'
 
 let fakes = 0

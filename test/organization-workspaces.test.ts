@@ -6,10 +6,10 @@ import {
   PlanRestrictionError,
   QuotaError,
 } from '../src/index.ts'
-import { OrganizationUserEndpoint } from '../src/endpoints/organization-users.ts'
-import { OrganizationWorkspaceEndpoint } from '../src/endpoints/organization-workspaces.ts'
+import { OrganizationUserEndpoint } from '../src/endpoints/organizations/organization-users.ts'
+import { OrganizationWorkspaceEndpoint } from '../src/endpoints/organizations/organization-workspaces.ts'
 import type { MockAccount } from '../src/mock/index.ts'
-import type { WorkspaceUser } from '../src/schemas/workspaces.ts'
+import type { WorkspaceUser } from '../src/schemas/organizations/organization-workspaces.ts'
 import { expectDrift, expectStatus, failureOf, type Fake } from './support/fake.ts'
 import { OTHER, startAcmeInitechSolo } from './support/organizations.ts'
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { BasicAuth, InputError, MemoryCache } from '../src/index.ts'
 import type { TogglCache } from '../src/cache/types.ts'
-import { OwnerEndpoint } from '../src/endpoints/owner.ts'
+import { OwnerEndpoint } from '../src/endpoints/organizations/owner.ts'
 import { DEMO_ACCOUNT, type MockAccount } from '../src/mock/index.ts'
 import { expectDrift, expectStatus, failureOf, startFake, type Fake } from './support/fake.ts'
 import { OTHER } from './support/organizations.ts'

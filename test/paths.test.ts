@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { organizationIdOfPath } from '../src/paths.ts'
+import { organizationIdOfPath } from '../src/core/paths.ts'
 
 // The client keeps its quota view and its cache per organization by this, and the fake counts its
 // quota windows by it: a wrong answer here would fool both at once, so it is pinned down on its own.

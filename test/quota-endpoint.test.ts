@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { HTTPStatusError, InputError, QuotaError, type QuotaInfo } from '../src/index.ts'
-import { QuotaEndpoint } from '../src/endpoints/quota.ts'
-import { RoleEndpoint } from '../src/endpoints/roles.ts'
+import { QuotaEndpoint } from '../src/endpoints/organizations/quota.ts'
+import { RoleEndpoint } from '../src/endpoints/organizations/roles.ts'
 import { expectDrift, failureOf, startFake } from './support/fake.ts'
 
 const json = { 'content-type': 'application/json' }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { MemoryCache } from '../src/index.ts'
-import { RoleEndpoint } from '../src/endpoints/roles.ts'
+import { RoleEndpoint } from '../src/endpoints/organizations/roles.ts'
 import { expectDrift, expectStatus, failureOf } from './support/fake.ts'
 import { startAcmeAndInitech as seeded } from './support/organizations.ts'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { HTTPStatusError, InputError, MemoryCache } from '../src/index.ts'
-import { SegmentationEndpoint } from '../src/endpoints/segmentation.ts'
+import { SegmentationEndpoint } from '../src/endpoints/organizations/segmentation.ts'
 import { DEMO_ACCOUNT } from '../src/mock/index.ts'
 import { expectDrift, expectStatus, failureOf } from './support/fake.ts'
 import { startAcmeAndInitech as seeded } from './support/organizations.ts'

@@ -1,4 +1,4 @@
-import { InputError } from '../errors.ts'
+import { InputError } from '../core/errors.ts'
 import { cloneValue } from './clone.ts'
 
 /** Whether an entry has stopped being served at `now` (ms since the epoch). */

@@ -1,4 +1,4 @@
-import { InputError } from '../errors.ts'
+import { InputError } from '../core/errors.ts'
 import { DEFAULT_CACHE_NAME, DEFAULT_TTL } from './types.ts'
 import type { CacheOptions } from './types.ts'
 

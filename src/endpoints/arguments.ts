@@ -1,6 +1,6 @@
 import * as v from 'valibot'
-import { InputError, NamingError } from '../errors.ts'
-import { describe } from '../describe.ts'
+import { InputError, NamingError } from '../core/errors.ts'
+import { describe } from '../core/describe.ts'
 
 /** Per-call options every method takes. */
 export interface CallOptions {

@@ -1,11 +1,12 @@
 import * as v from 'valibot'
-import { BasicAuth } from '../auth.ts'
+import { BasicAuth } from '../core/auth.ts'
 import type { TogglCache } from '../cache/types.ts'
 import { cacheGuardOf, type CacheGuard } from './cache-guard.ts'
-import { HTTPStatusError, InputError, ResponseValidationError } from '../errors.ts'
-import { resolveOptions, type EndpointOptions } from '../options.ts'
-import type { QuotaInfo } from '../quota.ts'
-import { RequestCore, type RequestSpec, type TogglReply } from '../request.ts'
+import { HTTPStatusError, InputError, ResponseValidationError } from '../core/errors.ts'
+import { resolveOptions, type EndpointOptions } from '../core/options.ts'
+import type { QuotaInfo } from '../core/quota.ts'
+import { RequestCore } from '../core/request.ts'
+import type { RequestSpec, TogglReply } from '../core/spec.ts'
 
 export interface CacheScope {
   cache: TogglCache

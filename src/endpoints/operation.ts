@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import type { HttpMethod } from '../request.ts'
+import type { HttpMethod } from '../core/spec.ts'
 
 /** A query parameter as it goes on the URL; `undefined` leaves it out. */
 type QueryValue = string | number | boolean | undefined

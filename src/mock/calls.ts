@@ -1,4 +1,4 @@
-import type { HourlyQuota } from './quota.ts'
+import type { HourlyQuota } from './hourly-quota.ts'
 import type { Reply } from './responses.ts'
 import type { MockAccount, MockOrganization, MockState } from './state.ts'
 

@@ -1,4 +1,4 @@
-import { sleep } from '../sleep.ts'
+import { sleep } from '../core/sleep.ts'
 import { JSON_CONTENT_TYPE } from './responses.ts'
 
 /** A failure to simulate instead of the normal answer; see `TogglMock.inject`. */

@@ -1,11 +1,11 @@
 import { authenticate } from './credentials.ts'
 import { inProcessFetch } from './fetch.ts'
 import { answerFault, checkFault, type MockFault } from './faults.ts'
-import { HourlyQuota, quotaHeaders, quotaKeyOf } from './quota.ts'
+import { HourlyQuota, quotaHeaders, quotaKeyOf } from './hourly-quota.ts'
 import { LeakyBucket } from './rate-limit.ts'
 import { parseBody, pathAfter, recordOf, type RecordedRequest } from './requests.ts'
 import { emptyReply, errorReply, toResponse } from './responses.ts'
-import { organizationIdOfPath } from '../paths.ts'
+import { organizationIdOfPath } from '../core/paths.ts'
 import { route } from './router.ts'
 import { DEMO_ACCOUNT, MockState, type MockAccount, type MockOrganizationSeed } from './state.ts'
 

@@ -4,16 +4,16 @@ import {
   leaveOrganization,
   listOrganizations,
   updateOrganization,
-} from './organizations.ts'
+} from './organizations/organizations.ts'
 import type { ApiCall, Route } from './calls.ts'
-import { ROLE_ROUTES } from './roles.ts'
-import { WORKSPACE_ROUTES } from './workspaces.ts'
-import { INVITATION_ROUTES } from './invitations.ts'
-import { USER_ROUTES } from './users.ts'
-import { GROUP_ROUTES } from './groups.ts'
-import { OWNER_ROUTES } from './owner.ts'
-import { SEGMENTATION_ROUTES } from './segmentation.ts'
-import { ME_ROUTES } from './me.ts'
+import { ROLE_ROUTES } from './organizations/roles.ts'
+import { WORKSPACE_ROUTES } from './organizations/organization-workspaces.ts'
+import { INVITATION_ROUTES } from './organizations/invitations.ts'
+import { USER_ROUTES } from './organizations/organization-users.ts'
+import { GROUP_ROUTES } from './organizations/groups.ts'
+import { OWNER_ROUTES } from './organizations/owner.ts'
+import { SEGMENTATION_ROUTES } from './organizations/segmentation.ts'
+import { ME_ROUTES } from './organizations/quota.ts'
 import { emptyReply, textReply, type Reply } from './responses.ts'
 
 /**

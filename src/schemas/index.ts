@@ -5,17 +5,17 @@ export {
   OrganizationSchema,
   type CreatedOrganization,
   type TogglOrganization,
-} from './organization.ts'
-export { GroupPatchResultSchema, OrganizationGroupSchema } from './groups.ts'
-export type { GroupFilters, GroupInput, GroupPatchOperation, GroupPatchResult, OrganizationGroup } from './groups.ts'
-export { InvitationResultSchema } from './invitations.ts'
-export type { InvitationInfo, InvitationInput, InvitationResult, SentInvitation } from './invitations.ts'
-export { OrganizationOwnerSchema, OwnershipTransferSchema } from './owner.ts'
-export type { OrganizationOwner, OwnershipTransfer } from './owner.ts'
-export { RoleSchema, type TogglRole } from './roles.ts'
-export { OrganizationSegmentationSchema } from './segmentation.ts'
-export type { OrganizationSegmentation, SegmentationInput } from './segmentation.ts'
-export { OrganizationUserSchema } from './users.ts'
+} from './organizations/organizations.ts'
+export { GroupPatchResultSchema, OrganizationGroupSchema } from './organizations/groups.ts'
+export type { GroupFilters, GroupInput, GroupPatchOperation, GroupPatchResult, OrganizationGroup } from './organizations/groups.ts'
+export { InvitationResultSchema } from './organizations/invitations.ts'
+export type { InvitationInfo, InvitationInput, InvitationResult, SentInvitation } from './organizations/invitations.ts'
+export { OrganizationOwnerSchema, OwnershipTransferSchema } from './organizations/owner.ts'
+export type { OrganizationOwner, OwnershipTransfer } from './organizations/owner.ts'
+export { RoleSchema, type TogglRole } from './organizations/roles.ts'
+export { OrganizationSegmentationSchema } from './organizations/segmentation.ts'
+export type { OrganizationSegmentation, SegmentationInput } from './organizations/segmentation.ts'
+export { OrganizationUserSchema } from './organizations/organization-users.ts'
 export type {
   OrganizationUser,
   OrganizationUserChanges,
@@ -24,6 +24,6 @@ export type {
   UserListing,
   UserPageQuery,
   UserStatus,
-} from './users.ts'
-export { WorkspaceSchema, WorkspaceStatisticsSchema, WorkspaceUserSchema } from './workspaces.ts'
-export type { TogglWorkspace, WorkspaceInput, WorkspaceStatistics, WorkspaceUser, WorkspaceUserFilters } from './workspaces.ts'
+} from './organizations/organization-users.ts'
+export { WorkspaceSchema, WorkspaceStatisticsSchema, WorkspaceUserSchema } from './organizations/organization-workspaces.ts'
+export type { TogglWorkspace, WorkspaceInput, WorkspaceStatistics, WorkspaceUser, WorkspaceUserFilters } from './organizations/organization-workspaces.ts'

@@ -1,9 +1,9 @@
 import { afterEach, expect } from 'vitest'
-import { BasicAuth } from '../../src/auth.ts'
+import { BasicAuth } from '../../src/core/auth.ts'
 import type { TogglCache } from '../../src/cache/types.ts'
-import { OrganizationEndpoint } from '../../src/endpoints/organizations.ts'
-import { HTTPStatusError, ResponseValidationError } from '../../src/errors.ts'
-import type { EndpointOptions } from '../../src/options.ts'
+import { OrganizationEndpoint } from '../../src/endpoints/organizations/organizations.ts'
+import { HTTPStatusError, ResponseValidationError } from '../../src/core/errors.ts'
+import type { EndpointOptions } from '../../src/core/options.ts'
 import { createTogglMock, DEMO_ACCOUNT, type MockAccount, type RecordedRequest, type TogglMock, type TogglMockOptions } from '../../src/mock/index.ts'
 import { serveTogglMock, type MockServer } from '../../src/mock/node.ts'
 

@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { commaSeparated, EmailInputSchema, GroupRefSchema, IdInputSchema, IdListInputSchema, IdSchema } from './common.ts'
+import { commaSeparated, EmailInputSchema, GroupRefSchema, IdInputSchema, IdListInputSchema, IdSchema } from '../common.ts'
 
 /** One workspace of an organization user, as detailed listings describe it. */
 const OrganizationUserWorkspaceSchema = v.looseObject({

@@ -1,5 +1,5 @@
-import { findOrganization, type ApiCall, type Route } from './calls.ts'
-import { errorReply, jsonReply, type Reply } from './responses.ts'
+import { findOrganization, type ApiCall, type Route } from '../calls.ts'
+import { errorReply, jsonReply, type Reply } from '../responses.ts'
 
 /** The built-in roles every organization has, as the fake describes them. */
 const ROLES = [

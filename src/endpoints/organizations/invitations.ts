@@ -1,17 +1,17 @@
-import type { BasicAuth } from '../auth.ts'
-import type { TogglCache } from '../cache/types.ts'
-import type { EndpointOptions } from '../options.ts'
+import type { BasicAuth } from '../../core/auth.ts'
+import type { TogglCache } from '../../cache/types.ts'
+import type { EndpointOptions } from '../../core/options.ts'
 import {
   InvitationCodeSchema,
   InvitationInputSchema,
   InvitationResultSchema,
   type InvitationInput,
   type InvitationResult,
-} from '../schemas/invitations.ts'
-import type { CallOptions } from './arguments.ts'
-import { ORGANIZATION_LIST_KEY } from './cache-keys.ts'
-import { OperationEndpoint } from './operation-endpoint.ts'
-import { AcknowledgementSchema, operation } from './operation.ts'
+} from '../../schemas/organizations/invitations.ts'
+import type { CallOptions } from '../arguments.ts'
+import { ORGANIZATION_LIST_KEY } from '../cache-keys.ts'
+import { OperationEndpoint } from '../operation-endpoint.ts'
+import { AcknowledgementSchema, operation } from '../operation.ts'
 import type { OrganizationRef } from './organizations.ts'
 
 const INVITATIONS = '/organizations/{organization_id}/invitations'

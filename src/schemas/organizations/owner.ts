@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { IdSchema, TimestampSchema } from './common.ts'
+import { IdSchema, TimestampSchema } from '../common.ts'
 
 /** Who owns an organization (`GET /organizations/{id}/owner`). */
 export const OrganizationOwnerSchema = v.looseObject({

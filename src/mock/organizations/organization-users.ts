@@ -1,6 +1,6 @@
-import { findOrganization, INVALID_JSON, isAdmin, isOwner, parseId, parseJsonObject, type ApiCall, type Route } from './calls.ts'
-import { errorReply, jsonReply, textReply, type Reply } from './responses.ts'
-import type { MockInvitation, MockOrganization, MockState } from './state.ts'
+import { findOrganization, INVALID_JSON, isAdmin, isOwner, parseId, parseJsonObject, type ApiCall, type Route } from '../calls.ts'
+import { errorReply, jsonReply, textReply, type Reply } from '../responses.ts'
+import type { MockInvitation, MockOrganization, MockState } from '../state.ts'
 
 const DEFAULT_PER_PAGE = 50
 const STATUSES = ['active', 'inactive', 'invited']

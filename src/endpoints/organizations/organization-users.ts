@@ -1,8 +1,8 @@
-import type { BasicAuth } from '../auth.ts'
-import type { TogglCache } from '../cache/types.ts'
-import { describe } from '../describe.ts'
-import { InputError } from '../errors.ts'
-import type { EndpointOptions } from '../options.ts'
+import type { BasicAuth } from '../../core/auth.ts'
+import type { TogglCache } from '../../cache/types.ts'
+import { describe } from '../../core/describe.ts'
+import { InputError } from '../../core/errors.ts'
+import type { EndpointOptions } from '../../core/options.ts'
 import {
   OrganizationUserChangesSchema,
   OrganizationUserDeletionSchema,
@@ -13,12 +13,12 @@ import {
   type OrganizationUserChanges,
   type UserListing,
   type UserPageQuery,
-} from '../schemas/users.ts'
-import { callOptionsOf, idOf, type CallOptions } from './arguments.ts'
-import { OperationEndpoint, type PreparedCall } from './operation-endpoint.ts'
-import { AcknowledgementSchema, operation, type Operation } from './operation.ts'
+} from '../../schemas/organizations/organization-users.ts'
+import { callOptionsOf, idOf, type CallOptions } from '../arguments.ts'
+import { OperationEndpoint, type PreparedCall } from '../operation-endpoint.ts'
+import { AcknowledgementSchema, operation, type Operation } from '../operation.ts'
 import type { OrganizationRef } from './organizations.ts'
-import { pageOf, PageIterator, type Page } from './pages.ts'
+import { pageOf, PageIterator, type Page } from '../pages.ts'
 
 /** Toggl's page size when `per_page` is left out. */
 const DEFAULT_PER_PAGE = 50

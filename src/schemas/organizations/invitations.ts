@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { EmailInputSchema, IdInputSchema, IdListInputSchema, IdSchema } from './common.ts'
+import { EmailInputSchema, IdInputSchema, IdListInputSchema, IdSchema } from '../common.ts'
 
 
 const flag = v.optional(v.boolean('must be a boolean'))

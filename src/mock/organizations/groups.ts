@@ -1,6 +1,6 @@
-import type { MockGroup, MockOrganization } from './state.ts'
-import { codePoints, findOrganization, INVALID_JSON, isAdmin, parseId, parseJson, parseJsonObject, type ApiCall, type Route } from './calls.ts'
-import { errorReply, jsonReply, textReply, type Reply } from './responses.ts'
+import type { MockGroup, MockOrganization } from '../state.ts'
+import { codePoints, findOrganization, INVALID_JSON, isAdmin, parseId, parseJson, parseJsonObject, type ApiCall, type Route } from '../calls.ts'
+import { errorReply, jsonReply, textReply, type Reply } from '../responses.ts'
 
 const NO_ACCESS = 'User does not have access to this resource'
 const FORBIDDEN = 'Forbidden'

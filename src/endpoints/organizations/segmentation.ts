@@ -1,16 +1,16 @@
 import * as v from 'valibot'
-import type { BasicAuth } from '../auth.ts'
-import type { TogglCache } from '../cache/types.ts'
-import type { EndpointOptions } from '../options.ts'
+import type { BasicAuth } from '../../core/auth.ts'
+import type { TogglCache } from '../../cache/types.ts'
+import type { EndpointOptions } from '../../core/options.ts'
 import {
   OrganizationSegmentationSchema,
   SegmentationInputSchema,
   type OrganizationSegmentation,
   type SegmentationInput,
-} from '../schemas/segmentation.ts'
-import type { CallOptions } from './arguments.ts'
-import { OperationEndpoint } from './operation-endpoint.ts'
-import { operation } from './operation.ts'
+} from '../../schemas/organizations/segmentation.ts'
+import type { CallOptions } from '../arguments.ts'
+import { OperationEndpoint } from '../operation-endpoint.ts'
+import { operation } from '../operation.ts'
 import type { OrganizationRef } from './organizations.ts'
 
 const SEGMENTATION = '/organizations/{organization_id}/segmentation'

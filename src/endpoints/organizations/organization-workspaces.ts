@@ -1,6 +1,6 @@
-import type { BasicAuth } from '../auth.ts'
-import type { TogglCache } from '../cache/types.ts'
-import type { EndpointOptions } from '../options.ts'
+import type { BasicAuth } from '../../core/auth.ts'
+import type { TogglCache } from '../../cache/types.ts'
+import type { EndpointOptions } from '../../core/options.ts'
 import {
   WorkspaceInputSchema,
   WorkspaceSchema,
@@ -13,10 +13,10 @@ import {
   type WorkspaceStatistics,
   type WorkspaceUser,
   type WorkspaceUserFilters,
-} from '../schemas/workspaces.ts'
-import type { CallOptions, ReadOptions } from './arguments.ts'
-import { OperationEndpoint } from './operation-endpoint.ts'
-import { AcknowledgementSchema, operation } from './operation.ts'
+} from '../../schemas/organizations/organization-workspaces.ts'
+import type { CallOptions, ReadOptions } from '../arguments.ts'
+import { OperationEndpoint } from '../operation-endpoint.ts'
+import { AcknowledgementSchema, operation } from '../operation.ts'
 import type { OrganizationRef } from './organizations.ts'
 
 const WORKSPACES = '/organizations/{organization_id}/workspaces'

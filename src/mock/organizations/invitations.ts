@@ -1,6 +1,6 @@
-import { sameEmail, type MockInvitation, type MockOrganization, type MockState } from './state.ts'
-import { findOrganization, isAdmin, isIdList, parseId, parseJsonObject, type ApiCall, type Route } from './calls.ts'
-import { errorReply, jsonReply, type Reply } from './responses.ts'
+import { sameEmail, type MockInvitation, type MockOrganization, type MockState } from '../state.ts'
+import { findOrganization, isAdmin, isIdList, parseId, parseJsonObject, type ApiCall, type Route } from '../calls.ts'
+import { errorReply, jsonReply, type Reply } from '../responses.ts'
 
 const FORBIDDEN = 'Forbidden'
 const INVALID_JSON = 'Invalid JSON input'

@@ -1,17 +1,17 @@
 import * as v from 'valibot'
-import type { BasicAuth } from '../auth.ts'
-import type { TogglCache } from '../cache/types.ts'
-import type { EndpointOptions } from '../options.ts'
+import type { BasicAuth } from '../../core/auth.ts'
+import type { TogglCache } from '../../cache/types.ts'
+import type { EndpointOptions } from '../../core/options.ts'
 import {
   OrganizationOwnerSchema,
   OwnershipTransferListSchema,
   OwnershipTransferSchema,
   type OrganizationOwner,
   type OwnershipTransfer,
-} from '../schemas/owner.ts'
-import { idOf, type CallOptions, type ReadOptions } from './arguments.ts'
-import { OperationEndpoint } from './operation-endpoint.ts'
-import { operation } from './operation.ts'
+} from '../../schemas/organizations/owner.ts'
+import { idOf, type CallOptions, type ReadOptions } from '../arguments.ts'
+import { OperationEndpoint } from '../operation-endpoint.ts'
+import { operation } from '../operation.ts'
 import type { OrganizationRef } from './organizations.ts'
 
 /** An ownership transfer or its `owner_transfer_id`. */

@@ -2,7 +2,7 @@ import type { BasicAuth } from './auth.ts'
 import type { QuotaInfo } from './quota.ts'
 import { RateScheduler, type RateLimit } from './rate-limit.ts'
 import type { SharedRead } from './shared-read.ts'
-import type { TogglReply } from './request.ts'
+import type { TogglReply } from './spec.ts'
 
 /**
  * What every client of one account on one API shares within this JS realm: the quota last

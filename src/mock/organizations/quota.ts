@@ -1,6 +1,6 @@
-import type { ApiCall, Route } from './calls.ts'
-import { quotaKeyOf } from './quota.ts'
-import { jsonReply, type Reply } from './responses.ts'
+import type { ApiCall, Route } from '../calls.ts'
+import { quotaKeyOf } from '../hourly-quota.ts'
+import { jsonReply, type Reply } from '../responses.ts'
 
 /**
  * `GET /me/quota`: the caller's standing in each window it draws on, its own first

@@ -1,6 +1,6 @@
 import * as v from 'valibot'
-import { IdInputSchema, IdListInputSchema, IdSchema, TimestampSchema } from './common.ts'
-import { GroupNameSchema } from './names.ts'
+import { IdInputSchema, IdListInputSchema, IdSchema, TimestampSchema } from '../common.ts'
+import { GroupNameSchema } from '../names.ts'
 
 const GroupUserSchema = v.looseObject({
   /** The member's account (user) id. */

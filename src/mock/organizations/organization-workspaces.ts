@@ -1,6 +1,6 @@
-import type { MockOrganization, MockWorkspace, MockWorkspaceMember } from './state.ts'
-import { codePoints, findOrganization, isAdmin, isIdList, parseId, parseJsonObject, type ApiCall, type Route } from './calls.ts'
-import { errorReply, jsonReply, textReply, type Reply } from './responses.ts'
+import type { MockOrganization, MockWorkspace, MockWorkspaceMember } from '../state.ts'
+import { codePoints, findOrganization, isAdmin, isIdList, parseId, parseJsonObject, type ApiCall, type Route } from '../calls.ts'
+import { errorReply, jsonReply, textReply, type Reply } from '../responses.ts'
 
 const INVALID_JSON = 'JSON is not valid'
 const FORBIDDEN = 'Forbidden'

@@ -19,27 +19,7 @@ import type { RateScheduler } from './rate-limit.ts'
 import { serverMessageOf } from './server-message.ts'
 import { SharedRead } from './shared-read.ts'
 import { sleep } from './sleep.ts'
-
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
-
-export interface RequestSpec {
-  method: HttpMethod
-  /** Relative to `baseURL`, e.g. `/organizations/5`. */
-  path: string
-  query?: Record<string, string | number | boolean | undefined>
-  /** Sent as JSON. */
-  body?: unknown
-  signal?: AbortSignal | undefined
-  /** `false` for a GET, PUT or DELETE that must not be sent twice either (it e-mails someone). */
-  retry?: false
-}
-
-export interface TogglReply {
-  status: number
-  /** Parsed JSON, or the text of a non-JSON reply, or `undefined` for an empty one. */
-  data: unknown
-  headers: Headers
-}
+import type { RequestSpec, TogglReply } from './spec.ts'
 
 /** Only these can be sent twice without risk: a retried POST could create two organizations. */
 const RETRYABLE_METHODS: ReadonlySet<string> = new Set(['GET', 'PUT', 'DELETE'])

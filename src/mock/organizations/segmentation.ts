@@ -1,5 +1,5 @@
-import { INVALID_JSON, memberOrganization, parseJsonObject, type ApiCall, type Route } from './calls.ts'
-import { emptyReply, errorReply, jsonReply, type Reply } from './responses.ts'
+import { INVALID_JSON, memberOrganization, parseJsonObject, type ApiCall, type Route } from '../calls.ts'
+import { emptyReply, errorReply, jsonReply, type Reply } from '../responses.ts'
 
 const TEXT_FIELDS = ['full_name', 'members_range', 'skipped_step']
 const LIST_FIELDS = ['heard', 'industries', 'reasons', 'user_segments']

@@ -1,6 +1,6 @@
-import type { BasicAuth } from '../auth.ts'
-import type { TogglCache } from '../cache/types.ts'
-import type { EndpointOptions } from '../options.ts'
+import type { BasicAuth } from '../../core/auth.ts'
+import type { TogglCache } from '../../cache/types.ts'
+import type { EndpointOptions } from '../../core/options.ts'
 import {
   GroupFiltersSchema,
   GroupInputSchema,
@@ -13,10 +13,10 @@ import {
   type GroupPatchOperation,
   type GroupPatchResult,
   type OrganizationGroup,
-} from '../schemas/groups.ts'
-import type { CallOptions, ReadOptions } from './arguments.ts'
-import { OperationEndpoint } from './operation-endpoint.ts'
-import { AcknowledgementSchema, operation } from './operation.ts'
+} from '../../schemas/organizations/groups.ts'
+import type { CallOptions, ReadOptions } from '../arguments.ts'
+import { OperationEndpoint } from '../operation-endpoint.ts'
+import { AcknowledgementSchema, operation } from '../operation.ts'
 import type { OrganizationRef } from './organizations.ts'
 
 /** A group's id, or a group model (which carries it as `group_id`). */

@@ -1,6 +1,6 @@
-import type { MockOrganization } from './state.ts'
-import { codePoints, findOrganization, INVALID_JSON, isAdmin, isOwner, parseId, parseJsonObject, type ApiCall } from './calls.ts'
-import { errorReply, jsonReply, textReply, type Reply } from './responses.ts'
+import type { MockOrganization } from '../state.ts'
+import { codePoints, findOrganization, INVALID_JSON, isAdmin, isOwner, parseId, parseJsonObject, type ApiCall } from '../calls.ts'
+import { errorReply, jsonReply, textReply, type Reply } from '../responses.ts'
 
 const INVALID_ID = 'Invalid organization ID'
 const MAX_NAME_LENGTH = 140

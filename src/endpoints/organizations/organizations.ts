@@ -1,20 +1,20 @@
 import * as v from 'valibot'
-import type { BasicAuth } from '../auth.ts'
-import type { TogglCache } from '../cache/types.ts'
-import { HTTPStatusError } from '../errors.ts'
-import type { EndpointOptions } from '../options.ts'
-import { OrganizationNameSchema, WorkspaceNameSchema } from '../schemas/names.ts'
+import type { BasicAuth } from '../../core/auth.ts'
+import type { TogglCache } from '../../cache/types.ts'
+import { HTTPStatusError } from '../../core/errors.ts'
+import type { EndpointOptions } from '../../core/options.ts'
+import { OrganizationNameSchema, WorkspaceNameSchema } from '../../schemas/names.ts'
 import {
   CreatedOrganizationSchema,
   OrganizationListSchema,
   OrganizationSchema,
   type CreatedOrganization,
   type TogglOrganization,
-} from '../schemas/organization.ts'
-import { callOptionsOf, idOf, nameOf, type CallOptions, type ReadOptions } from './arguments.ts'
-import { TogglEndpoint, type CacheScope } from './base.ts'
-import { findValid, forgetOrganization, ORGANIZATION_LIST_KEY as LIST_KEY, organizationKey } from './cache-keys.ts'
-import type { WriteOutcome } from './cache-guard.ts'
+} from '../../schemas/organizations/organizations.ts'
+import { callOptionsOf, idOf, nameOf, type CallOptions, type ReadOptions } from '../arguments.ts'
+import { TogglEndpoint, type CacheScope } from '../base.ts'
+import { findValid, forgetOrganization, ORGANIZATION_LIST_KEY as LIST_KEY, organizationKey } from '../cache-keys.ts'
+import type { WriteOutcome } from '../cache-guard.ts'
 
 /** A model or its id: every method that names an organization takes either. */
 export type OrganizationRef = number | { id: number }

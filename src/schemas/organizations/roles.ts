@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { IdSchema } from './common.ts'
+import { IdSchema } from '../common.ts'
 
 const EntitySchema = v.string()
 

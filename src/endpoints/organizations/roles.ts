@@ -1,10 +1,10 @@
-import type { BasicAuth } from '../auth.ts'
-import type { TogglCache } from '../cache/types.ts'
-import type { EndpointOptions } from '../options.ts'
-import { RoleListSchema, type TogglRole } from '../schemas/roles.ts'
-import type { ReadOptions } from './arguments.ts'
-import { OperationEndpoint } from './operation-endpoint.ts'
-import { operation } from './operation.ts'
+import type { BasicAuth } from '../../core/auth.ts'
+import type { TogglCache } from '../../cache/types.ts'
+import type { EndpointOptions } from '../../core/options.ts'
+import { RoleListSchema, type TogglRole } from '../../schemas/organizations/roles.ts'
+import type { ReadOptions } from '../arguments.ts'
+import { OperationEndpoint } from '../operation-endpoint.ts'
+import { operation } from '../operation.ts'
 import type { OrganizationRef } from './organizations.ts'
 
 const LIST_ROLES = operation({ method: 'GET', path: '/organizations/{organization_id}/roles', reply: RoleListSchema, cached: true })

@@ -1,6 +1,6 @@
 import * as v from 'valibot'
-import { IdInputSchema, IdListInputSchema, IdSchema, TimestampSchema } from './common.ts'
-import { WorkspaceNameSchema } from './names.ts'
+import { IdInputSchema, IdListInputSchema, IdSchema, TimestampSchema } from '../common.ts'
+import { WorkspaceNameSchema } from '../names.ts'
 
 
 /** A workspace (`POST /organizations/{id}/workspaces` answers the new one). */

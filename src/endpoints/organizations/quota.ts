@@ -1,11 +1,11 @@
-import type { BasicAuth } from '../auth.ts'
-import type { TogglCache } from '../cache/types.ts'
-import type { EndpointOptions } from '../options.ts'
-import type { QuotaInfo } from '../quota.ts'
-import { QuotaWindowListSchema } from '../schemas/quota.ts'
-import type { CallOptions } from './arguments.ts'
-import { operation } from './operation.ts'
-import { OperationEndpoint } from './operation-endpoint.ts'
+import type { BasicAuth } from '../../core/auth.ts'
+import type { TogglCache } from '../../cache/types.ts'
+import type { EndpointOptions } from '../../core/options.ts'
+import type { QuotaInfo } from '../../core/quota.ts'
+import { QuotaWindowListSchema } from '../../schemas/organizations/quota.ts'
+import type { CallOptions } from '../arguments.ts'
+import { operation } from '../operation.ts'
+import { OperationEndpoint } from '../operation-endpoint.ts'
 
 const MY_QUOTA = operation({ method: 'GET', path: '/me/quota', reply: QuotaWindowListSchema })
 
