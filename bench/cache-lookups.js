@@ -5,7 +5,7 @@ import { formatCount, formatMs, formatRate, formatRatio } from './lib/stats.js'
 const SIZES = [1_000, 10_000, 100_000]
 const RUN = { rounds: 20, warmupRounds: 2, lookupsPerRound: 2_000 }
 const MAX_GROWTH = 1.5
-const MIN_SPEEDUP = 50
+const MIN_SPEEDUP = 100
 
 /**
  * Item 2: cached `get` with a MemoryCache of 1 000, 10 000 and 100 000 organizations. All three

@@ -2,6 +2,7 @@
 // other on this machine, prints the table and writes it to bench/RESULTS.md.
 import { fileURLToPath } from 'node:url'
 import { measureCacheLookups } from './cache-lookups.js'
+import { measureCacheScale } from './cache-scale.js'
 import { measureColdStart } from './cold-start.js'
 import { measureIndexedDbInNode } from './indexeddb.js'
 import { buildPackage } from './lib/build.js'
@@ -24,6 +25,7 @@ const results = [
   await step('cache lookups', () => measureCacheLookups(overhead.networkMedianMs)),
   await step('IndexedDB (fake-indexeddb)', measureIndexedDbInNode),
   await step('requests spent', measureRequestsSpent),
+  await step('cache at scale', measureCacheScale),
   await step('bundle size', measureBundleSize),
   await step('cold start', measureColdStart),
 ]

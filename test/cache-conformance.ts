@@ -232,6 +232,132 @@ export function describeCacheConformance(
       }
     })
 
+    it('findMany answers each key in order, a miss as undefined, expired ones included', async () => {
+      const subject = await cache({ ttl: HOUR })
+      await subject.put(ALICE, 'a', { id: 1 })
+      clock += HOUR / 2
+      await subject.put(ALICE, 'b', null)
+      await subject.put(BOB, 'c', 3)
+      expect(await subject.findMany(ALICE, ['b', 'missing', 'a', 'c'])).toEqual([null, undefined, { id: 1 }, undefined])
+      clock += HOUR / 2
+      expect(await subject.findMany(ALICE, ['a', 'b'])).toEqual([undefined, null])
+      expect(await subject.findMany(ALICE, [])).toEqual([])
+    })
+
+    it('putMany stores each value as put would, and deleteMany removes each key', async () => {
+      const subject = await cache()
+      await subject.putMany(ALICE, [
+        { key: 'a', value: { id: 1 } },
+        { key: 'b', value: [2] },
+        { key: 'a', value: { id: 3 } },
+      ])
+      expect(await subject.findMany(ALICE, ['a', 'b'])).toEqual([{ id: 3 }, [2]])
+      await subject.putMany(ALICE, [])
+      await subject.deleteMany(ALICE, ['a', 'never-stored'])
+      await subject.deleteMany(ALICE, [])
+      expect(await subject.findMany(ALICE, ['a', 'b'])).toEqual([undefined, [2]])
+    })
+
+    it('putMany refuses a value it cannot clone without storing any of the others', async () => {
+      const subject = await cache()
+      await expect(
+        subject.putMany(ALICE, [
+          { key: 'a', value: 1 },
+          { key: 'b', value: () => {} },
+        ]),
+      ).rejects.toBeInstanceOf(InputError)
+      expect(await subject.find(ALICE, 'a')).toBeUndefined()
+    })
+
+    it('keys(prefix) lists the keys that start with it, in order, per partition', async () => {
+      const subject = await cache({ ttl: HOUR })
+      await subject.putMany(ALICE, ['w7|b', 'w7|a', 'w70|a', 'w8|a', 'w7|', 'o5|x'].map((key) => ({ key, value: key })))
+      await subject.put(BOB, 'w7|c', 1)
+      expect(await subject.keys(ALICE, 'w7|')).toEqual(['w7|', 'w7|a', 'w7|b'])
+      expect(await subject.keys(ALICE, 'w7')).toEqual(['w70|a', 'w7|', 'w7|a', 'w7|b'])
+      expect(await subject.keys(ALICE)).toEqual(['o5|x', 'w70|a', 'w7|', 'w7|a', 'w7|b', 'w8|a'])
+      expect(await subject.keys(ALICE, 'nothing')).toEqual([])
+      expect(await subject.keys('nobody', '')).toEqual([])
+      await subject.put(ALICE, 'w7|z', 1)
+      await subject.delete(ALICE, 'w7|a')
+      expect(await subject.keys(ALICE, 'w7|')).toEqual(['w7|', 'w7|b', 'w7|z'])
+    })
+
+    it('deleteByPrefix removes every key under each prefix, nothing else, in that partition only', async () => {
+      const subject = await cache()
+      await subject.putMany(ALICE, ['w7|b', 'w7|a', 'w70|a', 'w8|a', 'o5|x', 'o5', 'z\uffff\uffff', 'z\uffffy'].map((key) => ({ key, value: key, placement: { group: 'g', order: 1 } })))
+      await subject.put(BOB, 'w7|c', 1)
+      await subject.deleteByPrefix(ALICE, ['w7|', 'o5|', 'z\uffff\uffff', 'nothing'])
+      expect(await subject.keys(ALICE)).toEqual(['o5', 'w70|a', 'w8|a', 'z\uffffy'])
+      expect((await subject.range(ALICE, 'g')).map(({ key }) => key)).toEqual(['o5', 'w70|a', 'w8|a', 'z\uffffy'])
+      expect(await subject.keys(BOB)).toEqual(['w7|c'])
+      await subject.deleteByPrefix(ALICE, [])
+      await subject.deleteByPrefix(ALICE, [''])
+      expect(await subject.keys(ALICE)).toEqual([])
+      expect(await subject.find(BOB, 'w7|c')).toBe(1)
+    })
+
+    it('keys(prefix) takes prefixes with characters at the end of the code-unit range', async () => {
+      const subject = await cache()
+      const keys = ['a\uffff', 'a\uffff\uffff', 'a\uffffb', 'b', 'a\ud83d\ude00']
+      await subject.putMany(ALICE, keys.map((key) => ({ key, value: 1 })))
+      expect(await subject.keys(ALICE, 'a\uffff')).toEqual(['a\uffff', 'a\uffffb', 'a\uffff\uffff'])
+      expect(await subject.keys(ALICE, 'a\ud83d')).toEqual(['a\ud83d\ude00'])
+    })
+
+    it('range reads a group in order (ties by key), within [from, to), up to a limit', async () => {
+      const subject = await cache()
+      const placed = (key: string, order: number) => ({ key, value: { key }, placement: { group: 'te', order } })
+      await subject.putMany(ALICE, [placed('te:3', 30), placed('te:1', 10), placed('te:2b', 20), placed('te:2a', 20), placed('te:4', -5)])
+      await subject.put(ALICE, 'te:loose', 1)
+      await subject.put(ALICE, 'p:1', 1, { group: 'projects', order: 15 })
+      await subject.put(BOB, 'te:9', 1, { group: 'te', order: 15 })
+      const keysOf = (entries: CacheEntry[]) => entries.map(({ key }) => key)
+      expect(keysOf(await subject.range(ALICE, 'te'))).toEqual(['te:4', 'te:1', 'te:2a', 'te:2b', 'te:3'])
+      expect(keysOf(await subject.range(ALICE, 'te', { from: 10, to: 30 }))).toEqual(['te:1', 'te:2a', 'te:2b'])
+      expect(keysOf(await subject.range(ALICE, 'te', { from: 11, limit: 2 }))).toEqual(['te:2a', 'te:2b'])
+      expect(keysOf(await subject.range(ALICE, 'te', { from: 20, to: 20 }))).toEqual([])
+      expect(keysOf(await subject.range(ALICE, 'te', { limit: 0 }))).toEqual([])
+      expect(keysOf(await subject.range(ALICE, 'none'))).toEqual([])
+      const [first] = await subject.range(ALICE, 'te', { limit: 1 })
+      expect(first).toEqual({ partition: ALICE, key: 'te:4', value: { key: 'te:4' }, storedAt: START, expiresAt: START + DEFAULT_TTL, group: 'te', order: -5 })
+    })
+
+    it('range follows an entry that moves, leaves the group, is deleted or expires', async () => {
+      const subject = await cache({ ttl: HOUR })
+      await subject.put(ALICE, 'a', 1, { group: 'g', order: 1 })
+      await subject.put(ALICE, 'b', 2, { group: 'g', order: 2 })
+      await subject.put(ALICE, 'c', 3, { group: 'g', order: 3 })
+      await subject.put(ALICE, 'a', 'moved', { group: 'g', order: 4 })
+      await subject.put(ALICE, 'b', 'left the group')
+      const keysOf = async () => (await subject.range(ALICE, 'g')).map(({ key, value }) => [key, value])
+      expect(await keysOf()).toEqual([['c', 3], ['a', 'moved']])
+      await subject.delete(ALICE, 'c')
+      expect(await keysOf()).toEqual([['a', 'moved']])
+      clock += HOUR
+      expect(await keysOf()).toEqual([])
+      await subject.put(ALICE, 'a', 'back', { group: 'g', order: 1 })
+      expect(await keysOf()).toEqual([['a', 'back']])
+      await subject.clear(ALICE)
+      expect(await keysOf()).toEqual([])
+    })
+
+    it('range takes ±Infinity as an order and as bounds', async () => {
+      const subject = await cache()
+      await subject.put(ALICE, 'running', 1, { group: 'g', order: Infinity })
+      await subject.put(ALICE, 'first', 1, { group: 'g', order: -Infinity })
+      await subject.put(ALICE, 'middle', 1, { group: 'g', order: 0 })
+      expect((await subject.range(ALICE, 'g', { from: -Infinity, to: Infinity })).map(({ key }) => key)).toEqual(['first', 'middle'])
+      expect((await subject.range(ALICE, 'g', { from: 1 })).map(({ key }) => key)).toEqual([])
+      expect((await subject.range(ALICE, 'g')).map(({ key }) => key)).toEqual(['first', 'middle'])
+    })
+
+    it('ttl: 0 stores nothing through putMany either', async () => {
+      const subject = await cache({ ttl: 0 })
+      await subject.putMany(ALICE, [{ key: 'a', value: 1, placement: { group: 'g', order: 1 } }])
+      expect([await subject.find(ALICE, 'a'), await subject.keys(ALICE), await subject.range(ALICE, 'g')]).toEqual([undefined, [], []])
+    })
+
     it('close() resolves, and can be called twice', async () => {
       const subject = await cache()
       await subject.put(ALICE, 'a', 1)

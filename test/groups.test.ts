@@ -258,6 +258,8 @@ describe('GroupEndpoint.add', () => {
     [{ name: 'A', users: [2, 2] }, /^GroupEndpoint\.add: users must not repeat an id/],
     [{ name: 'A', workspaces: '5' }, /^GroupEndpoint\.add: workspaces must be an array of ids, got "5"$/],
     [{ name: 'A', user: [2] }, /^GroupEndpoint\.add: user is not a field Toggl takes here$/],
+    // Misspelt alone, the field it was meant to be is missing too: the misspelling is what to name.
+    [{ nmae: 'A' }, /^GroupEndpoint\.add: nmae is not a field Toggl takes here$/],
     [null, /^GroupEndpoint\.add: group must be an object, got null$/],
   ])('rejects %j with InputError and sends nothing', async (group, message) => {
     const { fake, acme } = await seeded()

@@ -2,6 +2,7 @@ import { deleteDB, openDB } from 'idb'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createCache, IndexedDbCache, MemoryCache } from '../src/cache/index.ts'
 import type { CacheOptions } from '../src/cache/types.ts'
+import { FORMAT_VERSION } from '../src/cache/idb-schema.ts'
 
 /** Fails the test if the adapter quietly fell back to memory, which would hide IndexedDB bugs. */
 export async function persistentCache(options: CacheOptions): Promise<IndexedDbCache> {
@@ -113,25 +114,29 @@ export function describeIndexedDbBehaviour(label: string): void {
 
       it('when another tab already stored a newer format, leaving that data alone', async () => {
         const name = databaseName()
-        const newer = await openDB(name, 2, { upgrade: (db) => db.createObjectStore('entries-v2') })
-        await newer.put('entries-v2', 'newer data', 'k')
+        const newer = await openDB(name, FORMAT_VERSION + 1, { upgrade: (db) => db.createObjectStore('entries-next') })
+        await newer.put('entries-next', 'newer data', 'k')
         newer.close()
 
         const onWarning = vi.fn()
         await expectWorkingMemoryFallback(new IndexedDbCache({ name, onWarning }), onWarning)
         expect((onWarning.mock.calls[0]?.[1] as Error).name).toBe('VersionError')
 
-        const again = await openDB(name, 2)
-        expect(await again.get('entries-v2', 'k')).toBe('newer data')
+        const again = await openDB(name, FORMAT_VERSION + 1)
+        expect(await again.get('entries-next', 'k')).toBe('newer data')
         again.close()
       })
 
-      it('when a database of that name holds something else', async () => {
+      it.each([1, FORMAT_VERSION])('when a database of that name (version %i) holds something else, leaving it alone', async (version) => {
         const name = databaseName()
-        const foreign = await openDB(name, 1, { upgrade: (db) => db.createObjectStore('notes') })
+        const foreign = await openDB(name, version, { upgrade: (db) => db.createObjectStore('notes') })
+        await foreign.put('notes', 'a note', 'k')
         foreign.close()
         const onWarning = vi.fn()
         await expectWorkingMemoryFallback(new IndexedDbCache({ name, onWarning }), onWarning)
+        const again = await openDB(name)
+        expect([again.version, Array.from(again.objectStoreNames), await again.get('notes', 'k')]).toEqual([version, ['notes'], 'a note'])
+        again.close()
       })
     })
 
@@ -188,7 +193,7 @@ export function describeIndexedDbBehaviour(label: string): void {
         await cache.put('p', 'k', 1)
 
         let blocked = false
-        const newer = await openDB(name, 2, { blocked: () => (blocked = true) })
+        const newer = await openDB(name, FORMAT_VERSION + 1, { blocked: () => (blocked = true) })
         expect(blocked).toBe(false)
         newer.close()
 

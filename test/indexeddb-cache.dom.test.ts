@@ -3,6 +3,7 @@ import { forceCloseDatabase } from 'fake-indexeddb'
 import { openDB } from 'idb'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { IndexedDbCache } from '../src/cache/index.ts'
+import { FORMAT_VERSION } from '../src/cache/idb-schema.ts'
 import { describeCacheConformance } from './cache-conformance.ts'
 import {
   captureConnections,
@@ -42,32 +43,48 @@ describe('IndexedDbCache format versions', () => {
   it('a format bump discards what the old format stored instead of misreading it', async () => {
     const name = uniqueName()
     const old = new IndexedDbCache({ name, ttl: Infinity, onWarning: failOnWarning })
-    await old.put('p', 'k', 'stored by format 1')
+    await old.put('p', 'k', 'stored by this format')
     await old.close()
-    const legacy = await openDB(name, 1)
+    const legacy = await openDB(name, FORMAT_VERSION)
     expect(legacy.objectStoreNames.contains('entries')).toBe(true)
     legacy.close()
 
-    const FutureIndexedDbCache = await importWithFormatVersion(2)
+    const FutureIndexedDbCache = await importWithFormatVersion(FORMAT_VERSION + 1)
     const future = new FutureIndexedDbCache({ name, onWarning: failOnWarning })
     expect(await future.find('p', 'k')).toBeUndefined()
     expect(await future.entries()).toEqual([])
-    await future.put('p', 'k', 'stored by format 2')
-    expect(await future.find('p', 'k')).toBe('stored by format 2')
+    await future.put('p', 'k', 'stored by the next format')
+    expect(await future.find('p', 'k')).toBe('stored by the next format')
     await future.close()
 
     const upgraded = await openDB(name)
-    expect(upgraded.version).toBe(2)
+    expect(upgraded.version).toBe(FORMAT_VERSION + 1)
     expect(Array.from(upgraded.objectStoreNames)).toEqual(['entries'])
     upgraded.close()
+  })
+
+  it('a database left by format 1 (entries indexed by partition) is upgraded: its entries discarded, the cache working', async () => {
+    const name = uniqueName()
+    const legacy = await openDB(name, 1, {
+      upgrade: (db) => db.createObjectStore('entries', { keyPath: ['partition', 'key'] }).createIndex('partition', 'partition'),
+    })
+    await legacy.put('entries', { partition: 'p', key: 'organization:1', value: { id: 1 }, storedAt: 0, expiresAt: Infinity })
+    legacy.close()
+
+    const cache = new IndexedDbCache({ name, onWarning: failOnWarning })
+    expect(await cache.find('p', 'organization:1')).toBeUndefined()
+    await cache.put('p', 'te:1', { id: 1 }, { group: 'te', order: 5 })
+    expect((await cache.range('p', 'te')).map(({ key }) => key)).toEqual(['te:1'])
+    expect(await cache.connect()).toBe(true)
+    await cache.close()
   })
 
   it('an upgrade blocked by a tab that will not close falls back to memory instead of hanging', async () => {
     const name = uniqueName()
     // An old tab's connection without a versionchange handler: it never lets the upgrade through.
-    const stubborn = await openDB(name, 1, { upgrade: (db) => db.createObjectStore('entries') })
+    const stubborn = await openDB(name, FORMAT_VERSION, { upgrade: (db) => db.createObjectStore('entries') })
 
-    const FutureIndexedDbCache = await importWithFormatVersion(2)
+    const FutureIndexedDbCache = await importWithFormatVersion(FORMAT_VERSION + 1)
     const onWarning = vi.fn()
     const cache = new FutureIndexedDbCache({ name, onWarning })
     const started = Date.now()

@@ -1,28 +1,59 @@
-import type { DBSchema, IDBPDatabase } from 'idb'
+import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb'
 import type { CacheEntry } from './types.ts'
 
 /**
  * The storage format, used as the database version. Bump it whenever the stored shape changes:
- * opening then discards the old stores instead of misreading them.
+ * opening then discards the old stores instead of misreading them. 2: ordered groups.
  */
-export const FORMAT_VERSION = 1
+export const FORMAT_VERSION = 2
 export const ENTRY_STORE = 'entries'
-export const PARTITION_INDEX = 'partition'
+/** Entries filed in an ordered group, by `[partition, group, order]`; others are not in it. */
+export const ORDER_INDEX = 'order'
 
 export interface CacheDatabase extends DBSchema {
   [ENTRY_STORE]: {
     key: [partition: string, key: string]
     value: CacheEntry
-    indexes: { [PARTITION_INDEX]: string }
+    indexes: { [ORDER_INDEX]: [partition: string, group: string, order: number] }
   }
 }
 
 export type CacheConnection = IDBPDatabase<CacheDatabase>
 
-/** Builds the current format from scratch; whatever an older format left behind is dropped. */
-export function createSchema(database: CacheConnection): void {
+/**
+ * Builds the current format from scratch; whatever an older format left behind is dropped. A
+ * database of that name holding stores of someone else's is left as it was: the upgrade is aborted,
+ * so opening fails and the cache does without IndexedDB.
+ */
+export function createSchema(
+  database: CacheConnection,
+  _oldVersion: number,
+  _newVersion: number | null,
+  upgrade: IDBPTransaction<CacheDatabase, StoreNames<CacheDatabase>[], 'versionchange'>,
+): void {
   const untyped = database as unknown as IDBPDatabase
-  for (const store of Array.from(untyped.objectStoreNames)) untyped.deleteObjectStore(store)
+  const stores = Array.from(untyped.objectStoreNames)
+  if (stores.some((store) => store !== ENTRY_STORE)) {
+    // Opening then fails with an AbortError, which the opener handles; `done` would reject unheard.
+    upgrade.done.catch(() => {})
+    return upgrade.abort()
+  }
+  for (const store of stores) untyped.deleteObjectStore(store)
   const entries = database.createObjectStore(ENTRY_STORE, { keyPath: ['partition', 'key'] })
-  entries.createIndex(PARTITION_INDEX, 'partition')
+  entries.createIndex(ORDER_INDEX, ['partition', 'group', 'order'])
+}
+
+/** Every `[partition, key]` of one partition: arrays sort after strings, so `[partition, []]` bounds them. */
+export function partitionRange(partition: string): IDBKeyRange {
+  return IDBKeyRange.bound([partition], [partition, []])
+}
+
+/** Every `[partition, key]` whose key starts with `prefix`. */
+export function prefixRange(partition: string, prefix: string): IDBKeyRange {
+  if (prefix === '') return partitionRange(partition)
+  // The first string past every one that starts with `prefix`: its last code unit, one higher.
+  const end = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1)
+  return prefix.endsWith('\uffff')
+    ? IDBKeyRange.bound([partition, prefix], [partition, []])
+    : IDBKeyRange.bound([partition, prefix], [partition, end], false, true)
 }

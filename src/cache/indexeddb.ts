@@ -1,11 +1,12 @@
 import { copyForStorage, errorName, isExpired } from './entry.ts'
 import { openCacheDatabase } from './idb-open.ts'
-import { ENTRY_STORE, PARTITION_INDEX } from './idb-schema.ts'
-import type { CacheConnection } from './idb-schema.ts'
+import { ENTRY_STORE, ORDER_INDEX, partitionRange, prefixRange } from './idb-schema.ts'
+import type { CacheConnection, CacheDatabase } from './idb-schema.ts'
+import type { IDBPObjectStore } from 'idb'
 import { MemoryCache } from './memory.ts'
 import { resolveCacheOptions } from './options.ts'
 import type { ResolvedCacheOptions } from './options.ts'
-import type { CacheEntry, CacheOptions, TogglCache } from './types.ts'
+import type { CacheEntry, CacheOptions, CachePlacement, CacheRange, CacheWrite, TogglCache } from './types.ts'
 
 type Backend = CacheConnection | MemoryCache
 
@@ -53,28 +54,111 @@ export class IndexedDbCache implements TogglCache {
     )
   }
 
-  async put(partition: string, key: string, value: unknown): Promise<void> {
-    if (this.ttl === 0) return
-    // Copied before the first await: the caller may change the object while the database opens.
-    const copy = copyForStorage('IndexedDbCache', key, value)
+  findMany<T>(partition: string, keys: readonly string[]): Promise<(T | undefined)[]> {
+    return this.#use(
+      'reading failed, treated as misses',
+      keys.map(() => undefined),
+      (memory) => memory.findMany<T>(partition, keys),
+      async (database) => {
+        const transaction = database.transaction(ENTRY_STORE)
+        const found = await Promise.all(keys.map((key) => transaction.store.get([partition, key])))
+        const now = this.#options.now()
+        // Expired ones are misses here; they are deleted when found alone, or overwritten.
+        return found.map((entry) => (entry === undefined || isExpired(entry, now) ? undefined : (entry.value as T)))
+      },
+    )
+  }
+
+  async put(partition: string, key: string, value: unknown, placement?: CachePlacement): Promise<void> {
+    await this.putMany(partition, [placement === undefined ? { key, value } : { key, value, placement }])
+  }
+
+  async putMany(partition: string, writes: readonly CacheWrite[]): Promise<void> {
+    if (this.ttl === 0 || writes.length === 0) return
     const storedAt = this.#options.now()
-    const entry: CacheEntry = { partition, key, value: copy, storedAt, expiresAt: storedAt + this.ttl }
+    // Copied before the first await: the caller may change the objects while the database opens.
+    const entries = writes.map(({ key, value, placement }): CacheEntry => ({
+      partition,
+      key,
+      value: copyForStorage('IndexedDbCache', key, value),
+      storedAt,
+      expiresAt: storedAt + this.ttl,
+      ...placement,
+    }))
     await this.#use(
       'writing failed (storage full?), the value was not cached',
       undefined,
-      (memory) => memory.put(partition, key, copy),
+      (memory) => memory.putMany(partition, writes),
       async (database) => {
-        await database.put(ENTRY_STORE, entry)
+        const transaction = database.transaction(ENTRY_STORE, 'readwrite')
+        await Promise.all([...entries.map((entry) => transaction.store.put(entry)), transaction.done])
       },
     )
   }
 
   delete(partition: string, key: string): Promise<void> {
+    return this.deleteMany(partition, [key])
+  }
+
+  deleteMany(partition: string, keys: readonly string[]): Promise<void> {
+    if (keys.length === 0) return Promise.resolve()
     return this.#use(
       'deleting failed, the entry may be served until it expires',
       undefined,
-      (memory) => memory.delete(partition, key),
-      (database) => database.delete(ENTRY_STORE, [partition, key]),
+      (memory) => memory.deleteMany(partition, keys),
+      async (database) => {
+        const transaction = database.transaction(ENTRY_STORE, 'readwrite')
+        await Promise.all([...keys.map((key) => transaction.store.delete([partition, key])), transaction.done])
+      },
+    )
+  }
+
+  deleteByPrefix(partition: string, prefixes: readonly string[]): Promise<void> {
+    if (prefixes.length === 0) return Promise.resolve()
+    return this.#use(
+      'deleting failed, entries may be served until they expire',
+      undefined,
+      (memory) => memory.deleteByPrefix(partition, prefixes),
+      async (database) => {
+        const transaction = database.transaction(ENTRY_STORE, 'readwrite')
+        // A range delete: IndexedDB drops the whole key range without reading it first.
+        const deletions = prefixes.map((prefix) =>
+          prefix.endsWith('\uffff') ? deleteListed(transaction.store, partition, prefix) : transaction.store.delete(prefixRange(partition, prefix)),
+        )
+        await Promise.all([...deletions, transaction.done])
+      },
+    )
+  }
+
+  keys(partition: string, prefix = ''): Promise<string[]> {
+    return this.#use(
+      'listing keys failed',
+      [],
+      (memory) => memory.keys(partition, prefix),
+      async (database) => {
+        const keys = await database.getAllKeys(ENTRY_STORE, prefixRange(partition, prefix))
+        return keys.map(([, key]) => key).filter((key) => key.startsWith(prefix))
+      },
+    )
+  }
+
+  range(partition: string, group: string, { from = -Infinity, to = Infinity, limit = Infinity }: CacheRange = {}): Promise<CacheEntry[]> {
+    return this.#use(
+      'reading a range failed',
+      [],
+      (memory) => memory.range(partition, group, { from, to, limit }),
+      async (database) => {
+        const now = this.#options.now()
+        const found: CacheEntry[] = []
+        if (!(from < to) || limit <= 0) return found
+        const bounds = IDBKeyRange.bound([partition, group, from], [partition, group, to], false, true)
+        let cursor = await database.transaction(ENTRY_STORE).store.index(ORDER_INDEX).openCursor(bounds)
+        while (cursor && found.length < limit) {
+          if (!isExpired(cursor.value, now)) found.push(cursor.value)
+          cursor = await cursor.continue()
+        }
+        return found
+      },
     )
   }
 
@@ -83,11 +167,7 @@ export class IndexedDbCache implements TogglCache {
       'clearing failed, entries may be served until they expire',
       undefined,
       (memory) => memory.clear(partition),
-      (database) =>
-        partition === undefined
-          ? database.clear(ENTRY_STORE)
-          : // Arrays sort after strings, so [partition, []] bounds every [partition, key].
-            database.delete(ENTRY_STORE, IDBKeyRange.bound([partition], [partition, []])),
+      (database) => (partition === undefined ? database.clear(ENTRY_STORE) : database.delete(ENTRY_STORE, partitionRange(partition))),
     )
   }
 
@@ -97,10 +177,7 @@ export class IndexedDbCache implements TogglCache {
       [],
       (memory) => memory.entries(partition),
       async (database) => {
-        const stored =
-          partition === undefined
-            ? await database.getAll(ENTRY_STORE)
-            : await database.getAllFromIndex(ENTRY_STORE, PARTITION_INDEX, partition)
+        const stored = await database.getAll(ENTRY_STORE, partition === undefined ? undefined : partitionRange(partition))
         const now = this.#options.now()
         return stored.filter((entry) => !isExpired(entry, now))
       },
@@ -167,4 +244,10 @@ export class IndexedDbCache implements TogglCache {
     })
     await Promise.all([deletion, transaction.done])
   }
+}
+
+/** Deletes one by one the keys a range cannot bound exactly (a prefix ending in U+FFFF). */
+async function deleteListed(store: IDBPObjectStore<CacheDatabase, [typeof ENTRY_STORE], typeof ENTRY_STORE, 'readwrite'>, partition: string, prefix: string): Promise<void> {
+  const keys = await store.getAllKeys(prefixRange(partition, prefix))
+  await Promise.all(keys.filter(([, key]) => key.startsWith(prefix)).map((key) => store.delete(key)))
 }

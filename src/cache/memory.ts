@@ -2,21 +2,59 @@ import { cloneValue } from './clone.ts'
 import { copyForStorage, isExpired } from './entry.ts'
 import { resolveCacheOptions } from './options.ts'
 import type { ResolvedCacheOptions } from './options.ts'
-import type { CacheEntry, CacheOptions, TogglCache } from './types.ts'
+import { compareStrings, SortedList } from './sorted-list.ts'
+import type { CacheEntry, CacheOptions, CachePlacement, CacheRange, CacheWrite, TogglCache } from './types.ts'
 
 type StoredValue = Omit<CacheEntry, 'partition' | 'key'>
+type Placed = readonly [order: number, key: string]
+
+const comparePlaced = (a: Placed, b: Placed): number => a[0] - b[0] || compareStrings(a[1], b[1])
+
+/** One account's entries: by key, and in order for key prefixes and for each ordered group. */
+class Partition {
+  readonly values = new Map<string, StoredValue>()
+  readonly keys = new SortedList<string>(compareStrings)
+  readonly groups = new Map<string, SortedList<Placed>>()
+
+  set(key: string, stored: StoredValue): void {
+    const previous = this.values.get(key)
+    if (previous === undefined) this.keys.add(key)
+    else this.#unplace(key, previous)
+    this.values.set(key, stored)
+    if (stored.group !== undefined) {
+      let group = this.groups.get(stored.group)
+      if (!group) this.groups.set(stored.group, (group = new SortedList(comparePlaced)))
+      group.add([stored.order!, key])
+    }
+  }
+
+  delete(key: string): void {
+    const previous = this.values.get(key)
+    if (previous === undefined) return
+    this.values.delete(key)
+    this.keys.delete(key)
+    this.#unplace(key, previous)
+  }
+
+  #unplace(key: string, stored: StoredValue): void {
+    if (stored.group !== undefined) this.groups.get(stored.group)?.delete([stored.order!, key])
+  }
+}
 
 /**
  * A {@link TogglCache} in a `Map`, for Node, Deno and anywhere IndexedDB is missing. Entries live
- * as long as the object; expiry is checked on read, so no timer ever keeps a process alive.
+ * as long as the object; expiry is checked on read, so no timer ever keeps a process alive. Keys and
+ * ordered groups are also kept sorted, so prefix listings and ranges cost O(log n + what they find).
  *
  * @example
  * const cache = new MemoryCache({ ttl: 60_000 })
  */
 export class MemoryCache implements TogglCache {
   readonly ttl: number
+  /** Only this process writes it, and it keeps what endpoints stored after checking it. */
+  readonly trusted = true
   readonly #options: ResolvedCacheOptions
-  readonly #partitions = new Map<string, Map<string, StoredValue>>()
+  readonly #partitions = new Map<string, Partition>()
 
   constructor(options?: CacheOptions) {
     this.#options = resolveCacheOptions(options, 'MemoryCache')
@@ -24,27 +62,66 @@ export class MemoryCache implements TogglCache {
   }
 
   async find<T>(partition: string, key: string): Promise<T | undefined> {
-    const entries = this.#partitions.get(partition)
-    const stored = entries?.get(key)
-    if (stored === undefined) return undefined
-    if (isExpired(stored, this.#options.now())) {
-      entries?.delete(key)
-      return undefined
-    }
-    return cloneValue(stored.value) as T
+    return this.#find<T>(this.#partitions.get(partition), key, this.#options.now())
   }
 
-  async put(partition: string, key: string, value: unknown): Promise<void> {
+  async findMany<T>(partition: string, keys: readonly string[]): Promise<(T | undefined)[]> {
+    const entries = this.#partitions.get(partition)
+    const now = this.#options.now()
+    return keys.map((key) => this.#find<T>(entries, key, now))
+  }
+
+  async put(partition: string, key: string, value: unknown, placement?: CachePlacement): Promise<void> {
+    await this.putMany(partition, [placement === undefined ? { key, value } : { key, value, placement }])
+  }
+
+  async putMany(partition: string, writes: readonly CacheWrite[]): Promise<void> {
     if (this.ttl === 0) return
-    const copy = copyForStorage('MemoryCache', key, value)
     const storedAt = this.#options.now()
+    // Every value is copied before the first is stored, so a refused one leaves nothing half-written.
+    const copies = writes.map(({ key, value }) => copyForStorage('MemoryCache', key, value))
     let entries = this.#partitions.get(partition)
-    if (entries === undefined) this.#partitions.set(partition, (entries = new Map()))
-    entries.set(key, { value: copy, storedAt, expiresAt: storedAt + this.ttl })
+    if (!entries) this.#partitions.set(partition, (entries = new Partition()))
+    writes.forEach(({ key, placement }, index) => {
+      const stored: StoredValue = { value: copies[index], storedAt, expiresAt: storedAt + this.ttl }
+      if (placement !== undefined) Object.assign(stored, placement)
+      entries.set(key, stored)
+    })
   }
 
   async delete(partition: string, key: string): Promise<void> {
     this.#partitions.get(partition)?.delete(key)
+  }
+
+  async deleteMany(partition: string, keys: readonly string[]): Promise<void> {
+    const entries = this.#partitions.get(partition)
+    for (const key of keys) entries?.delete(key)
+  }
+
+  async deleteByPrefix(partition: string, prefixes: readonly string[]): Promise<void> {
+    const entries = this.#partitions.get(partition)
+    if (!entries) return
+    for (const prefix of prefixes) for (const key of prefixed(entries, prefix)) entries.delete(key)
+  }
+
+  async keys(partition: string, prefix = ''): Promise<string[]> {
+    const entries = this.#partitions.get(partition)
+    return entries ? [...prefixed(entries, prefix)] : []
+  }
+
+  async range(partition: string, group: string, { from = -Infinity, to = Infinity, limit = Infinity }: CacheRange = {}): Promise<CacheEntry[]> {
+    const entries = this.#partitions.get(partition)
+    const placed = entries?.groups.get(group)
+    if (!entries || !placed) return []
+    const now = this.#options.now()
+    const found: CacheEntry[] = []
+    for (const [order, key] of placed.from([from, ''])) {
+      if (order >= to || found.length >= limit) break
+      const stored = entries.values.get(key)!
+      if (isExpired(stored, now)) entries.delete(key)
+      else found.push(entryOf(partition, key, stored))
+    }
+    return found
   }
 
   async clear(partition?: string): Promise<void> {
@@ -57,9 +134,8 @@ export class MemoryCache implements TogglCache {
     const partitions = partition === undefined ? [...this.#partitions.keys()] : [partition]
     const listed: CacheEntry[] = []
     for (const name of partitions) {
-      for (const [key, stored] of this.#partitions.get(name) ?? []) {
-        if (isExpired(stored, now)) continue
-        listed.push({ partition: name, key, ...stored, value: cloneValue(stored.value) })
+      for (const [key, stored] of this.#partitions.get(name)?.values ?? []) {
+        if (!isExpired(stored, now)) listed.push(entryOf(name, key, stored))
       }
     }
     return listed
@@ -67,4 +143,27 @@ export class MemoryCache implements TogglCache {
 
   /** Nothing to release; resolves at once so callers can close any cache alike. */
   async close(): Promise<void> {}
+
+  /** The value under `key` as a copy, or `undefined`; an expired entry is let go on the way. */
+  #find<T>(entries: Partition | undefined, key: string, now: number): T | undefined {
+    const stored = entries?.values.get(key)
+    if (stored === undefined) return undefined
+    if (isExpired(stored, now)) {
+      entries!.delete(key)
+      return undefined
+    }
+    return cloneValue(stored.value) as T
+  }
+}
+
+/** The keys that start with `prefix`, in order; `from` reads chunk copies, so deleting them on the way is safe. */
+function* prefixed(entries: Partition, prefix: string): Generator<string, void, undefined> {
+  for (const key of entries.keys.from(prefix)) {
+    if (!key.startsWith(prefix)) return
+    yield key
+  }
+}
+
+function entryOf(partition: string, key: string, stored: StoredValue): CacheEntry {
+  return { partition, key, ...stored, value: cloneValue(stored.value) }
 }

@@ -30,21 +30,79 @@ export interface CacheEntry {
   storedAt: number
   /** When it stops being served, ms since the epoch (`Infinity` for never). */
   expiresAt: number
+  /** The ordered group it was filed in (see {@link CachePlacement}), if any. */
+  group?: string
+  /** Its place in that group. */
+  order?: number
+}
+
+/**
+ * Files an entry in an ordered group as well as under its key, so {@link TogglCache.range} can read
+ * the group in order (time entries by their start, say) without scanning the cache.
+ */
+export interface CachePlacement {
+  group: string
+  /** A finite number or ±Infinity; entries of equal order come in key order. */
+  order: number
+}
+
+/** One entry for {@link TogglCache.putMany}. */
+export interface CacheWrite {
+  key: string
+  value: unknown
+  placement?: CachePlacement
+}
+
+/** Which part of an ordered group {@link TogglCache.range} reads. */
+export interface CacheRange {
+  /** The smallest order included. @default -Infinity */
+  from?: number
+  /** The smallest order no longer included. @default Infinity */
+  to?: number
+  /** At most this many entries, the first ones in order. @default all */
+  limit?: number
 }
 
 /**
  * Where endpoints keep models between calls. Every method is keyed by a partition (one per Toggl
  * account and API), so one cache can serve several accounts without mixing them. Values go in and
  * come out as structured clones: mutating a returned model never changes what is stored.
+ *
+ * Each method is one step over a key-value store: an adapter over any store that can get, set and
+ * delete a key and list keys in order (or by prefix) can implement all of them. Adapters keep the
+ * cost of one key independent of how many entries are cached: a Map costs O(1), IndexedDB O(log n).
  */
 export interface TogglCache {
   /** Freshness of new entries in ms (`0`: the cache stores nothing). */
   readonly ttl: number
+  /**
+   * `true` when every value it returns was stored by this very process (a memory cache), so an
+   * endpoint may serve it without checking it against its schema again. A store that other tabs,
+   * processes or older versions of togglkit also write leaves this `false` or out.
+   */
+  readonly trusted?: boolean
   /** The unexpired value under `key`, or `undefined`. */
   find<T>(partition: string, key: string): Promise<T | undefined>
-  /** Stores `value` (structured-clonable) under `key` for `ttl` ms. */
-  put(partition: string, key: string, value: unknown): Promise<void>
+  /** The unexpired values under `keys`, in the same order (`undefined` for a miss); one round trip. */
+  findMany<T>(partition: string, keys: readonly string[]): Promise<(T | undefined)[]>
+  /** Stores `value` (structured-clonable) under `key` for `ttl` ms, filed under `placement` if given. */
+  put(partition: string, key: string, value: unknown, placement?: CachePlacement): Promise<void>
+  /** Stores several values at once (one transaction where the store has them). */
+  putMany(partition: string, writes: readonly CacheWrite[]): Promise<void>
   delete(partition: string, key: string): Promise<void>
+  deleteMany(partition: string, keys: readonly string[]): Promise<void>
+  /** Removes every entry whose key starts with one of `prefixes` (one transaction where the store has them). */
+  deleteByPrefix(partition: string, prefixes: readonly string[]): Promise<void>
+  /**
+   * The keys that start with `prefix` (all, without one), in code-unit order. An entry that expired
+   * but was not removed yet may be listed: these are for finding what to drop, not what to serve.
+   */
+  keys(partition: string, prefix?: string): Promise<string[]>
+  /**
+   * The unexpired entries filed in `group` whose order lies in the range, ascending by order (then
+   * key); costs O(log n + what it returns).
+   */
+  range(partition: string, group: string, range?: CacheRange): Promise<CacheEntry[]>
   /** Removes every entry of `partition`, or of every partition when it is omitted. */
   clear(partition?: string): Promise<void>
   /** The unexpired entries of `partition` (or of all partitions), for inspection. */

@@ -1,4 +1,5 @@
 import type { BasicAuth } from './auth.ts'
+import type { RequestScope } from './api.ts'
 import type { QuotaInfo } from './quota.ts'
 import { RateScheduler, type RateLimit } from './rate-limit.ts'
 import type { SharedRead } from './shared-read.ts'
@@ -6,15 +7,18 @@ import type { TogglReply } from './spec.ts'
 
 /**
  * What every client of one account on one API shares within this JS realm: the quota last
- * reported for each scope, the GETs in flight (so identical ones are sent once), and the rate
- * scheduler.
+ * reported for each window, which organization each workspace belongs to (Toggl counts a
+ * workspace's calls against its organization's window), the GETs in flight (so identical ones are
+ * sent once), and the rate scheduler.
  */
 export class AccountState {
-  /** The newest report of any scope. */
+  /** The newest report of any window. */
   quota: QuotaInfo | null = null
-  /** The newest report per scope: an organization id, or `null` for the user's own quota. */
-  readonly quotas = new Map<number | null, QuotaInfo>()
   readonly reads = new Map<string, SharedRead<TogglReply>>()
+  /** Workspace id → organization id, as replies told it. */
+  readonly #organizationOf = new Map<number, number>()
+  /** The newest report per window: `user`, `o{id}`, or `w{id}` for a workspace whose organization is not known yet. */
+  readonly #windows = new Map<string, QuotaInfo>()
   #scheduler: RateScheduler | undefined
 
   /** The account's one scheduler; when its clients ask for different rates, the slowest holds. */
@@ -22,6 +26,41 @@ export class AccountState {
     if (this.#scheduler) this.#scheduler.tighten(limit)
     else this.#scheduler = new RateScheduler(limit)
     return this.#scheduler
+  }
+
+  /** The organization a workspace belongs to, when a reply has said. */
+  organizationOf(workspaceId: number): number | undefined {
+    return this.#organizationOf.get(workspaceId)
+  }
+
+  /** The workspaces known to belong to an organization. */
+  workspacesOf(organizationId: number): number[] {
+    const found: number[] = []
+    for (const [workspaceId, owner] of this.#organizationOf) if (owner === organizationId) found.push(workspaceId)
+    return found
+  }
+
+  /**
+   * Records that a workspace belongs to an organization. A window kept for the workspace until now
+   * joins its organization's, unless the organization has a newer report of its own.
+   */
+  learnWorkspace(workspaceId: number, organizationId: number): void {
+    if (this.#organizationOf.get(workspaceId) === organizationId) return
+    this.#organizationOf.set(workspaceId, organizationId)
+    const pending = this.#windows.get(`w${workspaceId}`)
+    if (pending === undefined) return
+    this.#windows.delete(`w${workspaceId}`)
+    const known = this.#windows.get(`o${organizationId}`)
+    if (known === undefined || known.at <= pending.at) {
+      const { workspaceId: _, ...window } = pending
+      this.#windows.set(`o${organizationId}`, { ...window, organizationId })
+    }
+  }
+
+  /** Where a request's quota is counted, with the organization filled in when a workspace's is known. */
+  resolve(scope: RequestScope): RequestScope {
+    if (scope.organizationId !== null || scope.workspaceId === null) return scope
+    return { organizationId: this.#organizationOf.get(scope.workspaceId) ?? null, workspaceId: scope.workspaceId }
   }
 
   /** A report from a reply's headers: the newest of any window, and its window's. */
@@ -32,18 +71,29 @@ export class AccountState {
 
   /** A report about one window that is not a reply's own (`GET /me/quota` lists them all). */
   noteWindow(info: QuotaInfo): void {
-    this.quotas.set(info.organizationId, info)
+    this.#windows.set(windowKey(info), info)
+  }
+
+  /** The last report of an organization's window, or of the user's own with `null`. */
+  quotaOf(organizationId: number | null): QuotaInfo | null {
+    return this.#windows.get(organizationId === null ? 'user' : `o${organizationId}`) ?? null
   }
 
   /**
-   * Seconds until the scope's spent quota frees up, or 0 when requests may be sent. Only a count of
-   * exactly 0 blocks: Toggl reports negative counts while it is not enforcing the quota.
+   * Seconds until the spent window of a (resolved) scope frees up, or 0 when requests may be sent.
+   * Only a count of exactly 0 blocks: Toggl reports negative counts while it is not enforcing.
    */
-  quotaBlockedFor(scope: number | null, now: number): number {
-    const quota = this.quotas.get(scope)
+  quotaBlockedFor(scope: RequestScope, now: number): number {
+    const quota = this.#windows.get(windowKey(scope))
     if (quota?.remaining !== 0) return 0
     return Math.max(0, Math.ceil((quota.at + quota.resetsIn * 1000 - now) / 1000))
   }
+}
+
+/** The window of a scope: its organization's, else its workspace's while that is unknown, else the user's. */
+function windowKey(scope: { organizationId: number | null; workspaceId?: number | null | undefined }): string {
+  if (scope.organizationId !== null) return `o${scope.organizationId}`
+  return scope.workspaceId == null ? 'user' : `w${scope.workspaceId}`
 }
 
 // Keyed by the Authorization value in memory only, the same secret the BasicAuth already holds.

@@ -11,6 +11,17 @@ export interface EndpointOptions {
    */
   baseURL?: string
   /**
+   * Where the Reports API v3 lives. When left out it is derived from `baseURL`: on its origin (and
+   * under its path prefix, when `baseURL` ends in `/api/v9`), so a fake or a proxy serves all three APIs.
+   * @default 'https://api.track.toggl.com/reports/api/v3'
+   */
+  reportsURL?: string
+  /**
+   * Where the Webhooks API v1 lives; derived from `baseURL` like `reportsURL` when left out.
+   * @default 'https://api.track.toggl.com/webhooks/api/v1'
+   */
+  webhooksURL?: string
+  /**
    * The fetch implementation, e.g. a fake's in-process `mock.fetch`.
    * @default globalThis.fetch
    */
@@ -78,6 +89,8 @@ export interface AttemptEvent {
 
 export interface ResolvedOptions {
   baseURL: string
+  reportsURL: string
+  webhooksURL: string
   fetch: typeof globalThis.fetch | undefined
   timeout: number
   reRaise: boolean
@@ -105,8 +118,12 @@ export function resolveOptions(options: unknown, where: string): ResolvedOptions
   const isFunction = (v: unknown) => typeof v === 'function'
   const isCount = (v: unknown) => Number.isSafeInteger(v) && (v as number) >= 0
   const isDelay = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 0
+  const url = (name: string, fallback: string) => check(name, isHttpUrl, 'an http(s) URL', fallback).replace(/\/+$/, '')
+  const baseURL = url('baseURL', DEFAULT_BASE_URL)
   return {
-    baseURL: check('baseURL', isHttpUrl, 'an http(s) URL', DEFAULT_BASE_URL).replace(/\/+$/, ''),
+    baseURL,
+    reportsURL: url('reportsURL', besideBase(baseURL, '/reports/api/v3')),
+    webhooksURL: url('webhooksURL', besideBase(baseURL, '/webhooks/api/v1')),
     fetch: check<typeof globalThis.fetch | undefined>('fetch', isFunction, 'a function', undefined),
     timeout: check('timeout', (v) => typeof v === 'number' && v > 0, 'a positive number of ms', 10_000),
     reRaise: check('reRaise', (v) => typeof v === 'boolean', 'a boolean', false),
@@ -117,6 +134,14 @@ export function resolveOptions(options: unknown, where: string): ResolvedOptions
     rateLimit: given.rateLimit === undefined ? false : checkRateLimit(given.rateLimit, where),
     onAttempt: check<ResolvedOptions['onAttempt']>('onAttempt', isFunction, 'a function', undefined),
   }
+}
+
+/**
+ * Another API's URL next to `baseURL`: `…/api/v9` becomes `…/reports/api/v3` (a proxy's path prefix
+ * is kept), any other base URL gives its origin + `path`. The default base URL gives the defaults.
+ */
+function besideBase(baseURL: string, path: string): string {
+  return baseURL.endsWith('/api/v9') ? baseURL.slice(0, -'/api/v9'.length) + path : new URL(baseURL).origin + path
 }
 
 function isHttpUrl(value: unknown): boolean {

@@ -1,5 +1,6 @@
 import { createFetch, FetchError } from 'ofetch'
 import { accountStateOf, type AccountState } from './account.ts'
+import { pathUnderBase, scopeOfPath, type RequestScope } from './api.ts'
 import type { BasicAuth } from './auth.ts'
 import {
   HTTPStatusError,
@@ -13,7 +14,6 @@ import {
   type TogglError,
 } from './errors.ts'
 import type { ResolvedOptions } from './options.ts'
-import { organizationIdOfPath } from './paths.ts'
 import { quotaFromHeaders, type QuotaInfo } from './quota.ts'
 import type { RateScheduler } from './rate-limit.ts'
 import { serverMessageOf } from './server-message.ts'
@@ -59,7 +59,7 @@ export class RequestCore {
 
   /** The last quota reported for one scope: an organization id, or `null` for the user's own. */
   quotaOf(organizationId: number | null): QuotaInfo | null {
-    return this.#account.quotas.get(organizationId) ?? null
+    return this.#account.quotaOf(organizationId)
   }
 
   /** Records a window that a reply body reported (`GET /me/quota`) and tells `onQuota`. */
@@ -69,23 +69,24 @@ export class RequestCore {
   }
 
   /**
-   * Sends a request with retries. Identical GETs of one account that overlap share one request; any
-   * other method first detaches the GETs in flight, so a read that starts after a write never gets
-   * an answer from before it.
+   * Sends a request with retries. Identical reads (GETs, and POSTs that only read) of one account
+   * that overlap share one request; a write first detaches the reads in flight, so a read that
+   * starts after a write never gets an answer from before it.
    */
   async send(spec: RequestSpec): Promise<TogglReply> {
     spec.signal?.throwIfAborted()
     const url = this.urlOf(spec)
-    if (spec.method !== 'GET') {
+    if (spec.method !== 'GET' && !spec.read) {
       this.#account.reads.clear()
       return this.#sendWithRetries(spec, url).finally(() => this.#account.reads.clear())
     }
     const reads = this.#account.reads
-    let shared = reads.get(url)
+    const key = `${spec.method} ${url}${spec.binary ? ' binary' : ''}${spec.body === undefined ? '' : `\n${JSON.stringify(spec.body)}`}`
+    let shared = reads.get(key)
     if (!shared) {
       const read = new SharedRead((signal) => this.#sendWithRetries({ ...spec, signal }, url), spec.signal)
-      reads.set(url, read)
-      void read.settled.then(() => reads.get(url) === read && reads.delete(url))
+      reads.set(key, read)
+      void read.settled.then(() => reads.get(key) === read && reads.delete(key))
       shared = read
     }
     return shared.join(spec.signal)
@@ -94,11 +95,12 @@ export class RequestCore {
   async #sendWithRetries(spec: RequestSpec, url: string): Promise<TogglReply> {
     const request: RequestInfo = { method: spec.method, url }
     const { retries, reRaise, onAttempt } = this.#options
-    const mayRetry = !reRaise && spec.retry !== false && RETRYABLE_METHODS.has(spec.method)
-    // Toggl counts the quota per organization for its paths, else per user.
-    const scope = organizationIdOfPath(spec.path)
+    const mayRetry = !reRaise && spec.retry !== false && (spec.read === true || RETRYABLE_METHODS.has(spec.method))
+    const pathScope = scopeOfPath(spec.api ?? 'track', spec.path)
     for (let attempt = 1; ; attempt++) {
       spec.signal?.throwIfAborted()
+      // Resolved per attempt: a reply to another call may have told the workspace's organization meanwhile.
+      const scope = this.#account.resolve(pathScope)
       this.#refuseWhileQuotaSpent(request, scope)
       await this.#scheduler?.slot(spec.signal)
       const started = performance.now()
@@ -110,11 +112,15 @@ export class RequestCore {
         status = response.status
         this.#noteQuotaHeaders(response.headers, scope)
         if (response.ok) {
-          const reply = { status, data: this.#parse(request, response), headers: response.headers }
+          const reply = { status, data: this.#parse(request, response, spec), headers: response.headers }
+          // `/organizations/{id}/workspaces/{wid}/…` answered: the workspace is that organization's.
+          if (pathScope.organizationId !== null && pathScope.workspaceId !== null) {
+            this.#account.learnWorkspace(pathScope.workspaceId, pathScope.organizationId)
+          }
           onAttempt?.({ ...request, attempt, status, duration: performance.now() - started })
           return reply
         }
-        failure = this.#errorOf(request, response, scope)
+        failure = await this.#errorOf(request, response, scope)
         if (mayRetry && attempt <= retries) retryIn = this.#retryDelay(response, attempt)
       } catch (error) {
         if (!(error instanceof TimeoutError || error instanceof NetworkError || error instanceof ResponseValidationError)) {
@@ -139,7 +145,7 @@ export class RequestCore {
   }
 
   /** A spent quota answers 402 to anything in its scope until it resets: saying so here costs no request. */
-  #refuseWhileQuotaSpent(request: RequestInfo, scope: number | null): void {
+  #refuseWhileQuotaSpent(request: RequestInfo, scope: RequestScope): void {
     const blockedFor = this.#account.quotaBlockedFor(scope, Date.now())
     if (blockedFor > 0) {
       throw new QuotaError(request, 'the hourly API quota is spent', 0, blockedFor, false)
@@ -162,12 +168,12 @@ export class RequestCore {
           }, timeout)
         : undefined
     try {
-      return await this.#fetch.raw<unknown, 'text'>(request.url, {
+      return await this.#fetch.raw<unknown, 'text' | 'blob'>(request.url, {
         method: spec.method,
         headers: { Authorization: this.#auth.header(), Accept: 'application/json' },
         ...(spec.body === undefined ? {} : { body: spec.body as Record<string, unknown> }),
         signal: controller.signal,
-        responseType: 'text',
+        responseType: spec.binary ? 'blob' : 'text',
         retry: false,
         ignoreResponseError: true,
       })
@@ -184,21 +190,43 @@ export class RequestCore {
 
   /** The full URL of a request, as errors report it. */
   urlOf(spec: RequestSpec): string {
-    const url = new URL(this.#options.baseURL + spec.path)
+    const api = spec.api ?? 'track'
+    const url = new URL(this.#baseOf(api) + pathUnderBase(api, spec.path))
     for (const [name, value] of Object.entries(spec.query ?? {})) {
       if (value !== undefined) url.searchParams.set(name, String(value))
     }
     return url.href
   }
 
-  #noteQuotaHeaders(headers: Headers, scope: number | null): void {
+  #baseOf(api: RequestSpec['api'] & string): string {
+    const { baseURL, reportsURL, webhooksURL } = this.#options
+    return api === 'reports' ? reportsURL : api === 'webhooks' ? webhooksURL : baseURL
+  }
+
+  /** Remembers that each workspace belongs to its organization, as a reply showed. */
+  learnWorkspaces(pairs: Iterable<readonly [workspaceId: number, organizationId: number]>): void {
+    for (const [workspaceId, organizationId] of pairs) this.#account.learnWorkspace(workspaceId, organizationId)
+  }
+
+  /** The workspaces a reply has told to belong to an organization. */
+  workspacesOf(organizationId: number): number[] {
+    return this.#account.workspacesOf(organizationId)
+  }
+
+  /** The organization of a workspace, when a reply has told it. */
+  organizationOf(workspaceId: number): number | undefined {
+    return this.#account.organizationOf(workspaceId)
+  }
+
+  #noteQuotaHeaders(headers: Headers, scope: RequestScope): void {
     const info = quotaFromHeaders(headers, Date.now(), scope)
     if (info === null) return
     this.#account.noteQuota(info)
     this.#options.onQuota?.(info)
   }
 
-  #parse(request: RequestInfo, response: RawResponse): unknown {
+  #parse(request: RequestInfo, response: RawResponse, spec: RequestSpec): unknown {
+    if (spec.binary) return response._data
     const text = typeof response._data === 'string' ? response._data : ''
     if (text === '') return undefined
     if (!isJson(response.headers)) return text
@@ -209,8 +237,9 @@ export class RequestCore {
     }
   }
 
-  #errorOf(request: RequestInfo, response: RawResponse, scope: number | null): HTTPStatusError {
-    const body = typeof response._data === 'string' ? response._data : ''
+  async #errorOf(request: RequestInfo, response: RawResponse, scope: RequestScope): Promise<HTTPStatusError> {
+    const data = response._data
+    const body = typeof data === 'string' ? data : data instanceof Blob ? await data.text() : ''
     const contentType = response.headers.get('content-type') ?? ''
     const message = this.#auth.redact(serverMessageOf(body, contentType, response.statusText))
     const { status, headers } = response

@@ -1,22 +1,36 @@
+import type { ApiFamily } from './api.ts'
+
 /** What an endpoint asks the request core to send, and what comes back. */
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
 export interface RequestSpec {
   method: HttpMethod
-  /** Relative to `baseURL`, e.g. `/organizations/5`. */
+  /** Which of Toggl's APIs (and so which base URL) it goes to. @default 'track' */
+  api?: ApiFamily
+  /** As Toggl's spec writes it, e.g. `/organizations/5`; joined to the family's base URL. */
   path: string
   query?: Record<string, string | number | boolean | undefined>
   /** Sent as JSON. */
   body?: unknown
   signal?: AbortSignal | undefined
+  /**
+   * A POST that only reads (Reports v3, `…/tasks/data`): retried like a GET, shared with identical
+   * ones in flight, and it does not count as a write.
+   */
+  read?: true
+  /** The reply is a file (an export): it comes back as a `Blob`. */
+  binary?: true
   /** `false` for a GET, PUT or DELETE that must not be sent twice either (it e-mails someone). */
   retry?: false
 }
 
 export interface TogglReply {
   status: number
-  /** Parsed JSON, or the text of a non-JSON reply, or `undefined` for an empty one. */
+  /**
+   * Parsed JSON (`null` included), the text of a non-JSON reply, a `Blob` for a binary one, or
+   * `undefined` for an empty one.
+   */
   data: unknown
   headers: Headers
 }

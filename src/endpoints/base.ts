@@ -90,5 +90,5 @@ export function pathText(path: v.BaseIssue<unknown>['path'], lead: string): stri
 
 function isCache(value: unknown): value is TogglCache {
   const cache = value as Partial<Record<keyof TogglCache, unknown>>
-  return typeof value === 'object' && ['find', 'put', 'delete', 'clear', 'entries'].every((m) => typeof cache[m as keyof TogglCache] === 'function')
+  return typeof value === 'object' && ['find', 'findMany', 'put', 'putMany', 'delete', 'deleteMany', 'deleteByPrefix', 'keys', 'range', 'clear', 'entries'].every((m) => typeof cache[m as keyof TogglCache] === 'function')
 }

@@ -1,39 +1,88 @@
 import * as v from 'valibot'
+import type { ApiFamily, RequestScope } from '../core/api.ts'
 import type { CacheScope } from './base.ts'
 
 /**
- * How endpoints name and read what they cache, in one place so every write can find what it makes
- * stale. An organization model lives under `organization:{id}`, the ids of a complete `collect()` under
- * `organizations`, and every other cached read under its own request path and query, so all reads
- * about one organization share the prefix `/organizations/{id}/`.
+ * How endpoints name what they cache, in one place so every write can find what it makes stale.
+ * A cached read lives under its scope and its request: `o5|/organizations/5/groups`,
+ * `w7|/workspaces/7/projects?active=true`, `u|/me/workspaces` (the user's own calls). Forgetting a
+ * scope is then one prefix listing, whatever else the cache holds. An organization model lives under
+ * `organization:{id}` and the ids of a complete `OrganizationEndpoint.collect()` under `organizations`.
  */
-export const organizationKey = (id: number): string => `organization:${id}`
+export const ORGANIZATION_KEY_PREFIX = 'organization:'
+export const organizationKey = (id: number): string => `${ORGANIZATION_KEY_PREFIX}${id}`
 export const ORGANIZATION_LIST_KEY = 'organizations'
+
+/** The scope of the user's own calls (`/me/…`). */
+export const USER_SCOPE: RequestScope = { organizationId: null, workspaceId: null }
+
+/** The cache's name for what a request is about; `/organizations/{id}/workspaces/{wid}/…` is the organization's. */
+export function scopeKeyOf({ organizationId, workspaceId }: RequestScope): string {
+  if (organizationId !== null) return `o${organizationId}|`
+  return workspaceId === null ? 'u|' : `w${workspaceId}|`
+}
+
+/** The cache key of a read: its scope, API, path, query (sorted) and, for a read POST, its body. */
+export function readKey(scope: RequestScope, api: ApiFamily, path: string, query: Record<string, string>, body?: unknown): string {
+  const search = new URLSearchParams(Object.entries(query).sort(([a], [b]) => (a < b ? -1 : 1))).toString()
+  const request = `${api === 'track' ? '' : `${api}:`}${path}${search === '' ? '' : `?${search}`}`
+  return `${scopeKeyOf(scope)}${request}${body === undefined ? '' : `#${canonicalJson(body)}`}`
+}
+
+/** The key prefix of every cached read under a request path of `api`. */
+export function pathPrefix(scope: RequestScope, api: ApiFamily, path: string): string {
+  return `${scopeKeyOf(scope)}${api === 'track' ? '' : `${api}:`}${path}`
+}
 
 /**
  * What is cached under `key`, if it still passes `schema`: an entry written by another version of
- * togglkit, or damaged in storage, counts as a miss rather than being served.
+ * togglkit, or damaged in storage, counts as a miss rather than being served. A cache that only this
+ * process writes (`trusted`) returns what was checked when it was stored, so it is not checked twice.
  */
 export async function findValid<T>({ cache, partition }: CacheScope, key: string, schema: v.GenericSchema<unknown, T>): Promise<T | undefined> {
-  const found = v.safeParse(schema, await cache.find(partition, key))
+  const value = await cache.find(partition, key)
+  if (cache.trusted) return value as T | undefined
+  const found = v.safeParse(schema, value)
   return found.success ? found.output : undefined
 }
 
-/** The cache key of a GET: its path and query, as sent. */
-export function readKey(path: string, query: Record<string, string>): string {
-  const search = new URLSearchParams(Object.entries(query).sort(([a], [b]) => (a < b ? -1 : 1))).toString()
-  return search === '' ? path : `${path}?${search}`
+/** Drops every cached entry whose key starts with one of `prefixes`. */
+export async function forgetPrefixes({ cache, partition }: CacheScope, prefixes: readonly string[]): Promise<void> {
+  await cache.deleteByPrefix(partition, prefixes)
 }
 
 /**
- * Drops everything cached about one organization: its model (its user count, say, may have
- * changed) and every read under its path. Any `collect()` list that named it no longer counts as
- * complete, so it is served fresh next time.
+ * Drops everything cached about these organizations: their models (a user count, say, may have
+ * changed), every read under them, and every read under their workspaces (their writes move members
+ * in and out of them). Any `collect()` list that named one no longer counts as complete.
  */
-export async function forgetOrganization({ cache, partition }: CacheScope, id: number): Promise<void> {
-  await cache.delete(partition, organizationKey(id))
-  const prefix = `/organizations/${id}/`
-  for (const entry of await cache.entries(partition)) {
-    if (entry.key.startsWith(prefix)) await cache.delete(partition, entry.key)
+export async function forgetOrganizations(scope: CacheScope, ids: readonly number[], workspacesOf: (id: number) => Iterable<number>): Promise<void> {
+  const prefixes: string[] = []
+  for (const id of ids) {
+    prefixes.push(scopeKeyOf({ organizationId: id, workspaceId: null }))
+    for (const workspaceId of workspacesOf(id)) prefixes.push(scopeKeyOf({ organizationId: null, workspaceId }))
   }
+  await scope.cache.deleteMany(scope.partition, ids.map(organizationKey))
+  await forgetPrefixes(scope, prefixes)
+}
+
+/**
+ * Drops everything cached about one workspace, and what its organization (when known) says about its
+ * workspaces (`/organizations/{id}/workspaces/…`: statistics, the workspace's groups).
+ */
+export async function forgetWorkspace(scope: CacheScope, id: number, organizationId: number | undefined): Promise<void> {
+  const prefixes = [scopeKeyOf({ organizationId: null, workspaceId: id })]
+  if (organizationId !== undefined) {
+    prefixes.push(pathPrefix({ organizationId, workspaceId: null }, 'track', `/organizations/${organizationId}/workspaces/`))
+  }
+  await forgetPrefixes(scope, prefixes)
+}
+
+/** JSON with object keys sorted, so two equal bodies give one key. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_, item: unknown) =>
+    item !== null && typeof item === 'object' && !Array.isArray(item)
+      ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : item,
+  )
 }

@@ -1,17 +1,19 @@
 import * as v from 'valibot'
 import { describe } from '../core/describe.ts'
 import { HTTPStatusError, InputError, NamingError } from '../core/errors.ts'
-import { organizationIdOfPath } from '../core/paths.ts'
+import { scopeOfPath, type RequestScope } from '../core/api.ts'
 import type { RequestSpec } from '../core/spec.ts'
 import { callOptionsOf, idOf } from './arguments.ts'
-import { pathText, TogglEndpoint } from './base.ts'
-import { findValid, forgetOrganization, readKey } from './cache-keys.ts'
-import type { Operation, OperationInput } from './operation.ts'
+import { pathText, TogglEndpoint, type CacheScope } from './base.ts'
+import { findValid, forgetOrganizations, forgetPrefixes, forgetWorkspace, pathPrefix, readKey } from './cache-keys.ts'
+import { OWN_SCOPE, type Operation, type OperationInput } from './operation.ts'
 
 /** An operation whose arguments passed every check: the request to send, query included. */
 export interface PreparedCall<Reply> {
   operation: Operation<Reply>
   spec: RequestSpec & { query: Record<string, string> }
+  /** The ids the path was filled with, by placeholder. */
+  ids: Record<string, number>
 }
 
 /**
@@ -34,69 +36,98 @@ export abstract class OperationEndpoint extends TogglEndpoint {
    * `NamingError` for a name) before anything is sent.
    */
   protected prepare<Reply>(operation: Operation<Reply>, where: string, input: OperationInput): PreparedCall<Reply> {
+    const ids: Record<string, number> = {}
     const path = operation.path.replace(/\{(\w+)\}/g, (_, name: string) => {
       const value = input.path?.[name]
       const argument = name.replace(/_id$/, '').replaceAll('_', ' ')
       const schema = operation.params?.[name]
-      return schema ? encodeURIComponent(checked(schema, value, where, argument)) : String(idOf(value, where, argument, name))
+      if (schema) return encodeURIComponent(checked(schema, value, where, argument))
+      return String((ids[name] = idOf(value, where, argument, name)))
     })
     const query = operation.query ? checked(operation.query, input.query ?? {}, where) : {}
     const spec: PreparedCall<Reply>['spec'] = { method: operation.method, path, query: definedQuery(query), signal: input.signal }
+    if (operation.api !== undefined) spec.api = operation.api
+    if (operation.read) spec.read = true
+    if (operation.binary) spec.binary = true
     if (operation.retry === false) spec.retry = false
     if (operation.body) spec.body = checked(operation.body, input.body, where, undefined, operation.names)
-    return { operation, spec }
+    return { operation, spec, ids }
   }
 
   /**
    * Sends a prepared call and checks its reply. A `cached` read is answered from the cache while
-   * fresh (unless `refresh`) and stored after; a 403 or 404 drops everything cached about its
-   * organization. Any other method is a write: it makes everything
-   * cached about its organization stale (and the keys it `invalidates`), succeed or fail, since a
-   * failed write may still have been applied.
+   * fresh (unless `refresh`) and stored after; a 403 or 404 drops everything cached about its scope
+   * (the organization or workspace is gone, or no longer yours). Any other call is a write: it makes
+   * stale what its operation `invalidates` (by default everything cached about its scope), succeed
+   * or fail, since a failed write may still have been applied.
    */
   protected async perform<Reply>(call: PreparedCall<Reply>, options: { refresh?: boolean | undefined } = {}): Promise<Reply> {
     const { operation, spec } = call
-    const isRead = operation.method === 'GET'
+    const isRead = operation.method === 'GET' || operation.read === true
     if (isRead && !operation.cached) return (await this.performWithHeaders(call)).data
-    const scope = await this.cacheScope()
-    const organizationId = organizationIdOfPath(spec.path)
-    if (isRead) {
-      if (!scope) return (await this.performWithHeaders(call)).data
-      const key = readKey(spec.path, spec.query)
-      if (!options.refresh) {
-        const found = await findValid(scope, key, operation.reply)
-        if (found !== undefined) return found
-      }
-      const commit = scope.guard.beginRead()
-      let data: Reply
-      try {
-        ;({ data } = await this.performWithHeaders(call))
-      } catch (error) {
-        // Toggl says the organization is gone, or no longer yours: nothing cached about it may be served.
-        if (error instanceof HTTPStatusError && (error.status === 403 || error.status === 404)) {
-          await scope.guard.update(() => (organizationId === null ? scope.cache.delete(scope.partition, key) : forgetOrganization(scope, organizationId)))
-        }
-        throw error
-      }
-      await commit(() => scope.cache.put(scope.partition, key, data))
-      return data
+    const cacheScope = await this.cacheScope()
+    if (!cacheScope) return (await this.performWithHeaders(call)).data
+    const scope = scopeOfPath(operation.api ?? 'track', spec.path)
+    if (!isRead) {
+      return cacheScope.guard.write(
+        async () => (await this.performWithHeaders(call)).data,
+        () => this.#invalidate(cacheScope, call, scope),
+      )
     }
-    if (!scope) return (await this.performWithHeaders(call)).data
-    return scope.guard.write(
-      async () => (await this.performWithHeaders(call)).data,
-      async () => {
-        if (organizationId !== null) await forgetOrganization(scope, organizationId)
-        for (const key of operation.invalidates ?? []) await scope.cache.delete(scope.partition, key)
-      },
-    )
+    const key = readKey(scope, operation.api ?? 'track', spec.path, spec.query, spec.body)
+    if (!options.refresh) {
+      const found = await findValid(cacheScope, key, operation.reply)
+      if (found !== undefined) return found
+    }
+    const commit = cacheScope.guard.beginRead()
+    let data: Reply
+    try {
+      ;({ data } = await this.performWithHeaders(call))
+    } catch (error) {
+      if (error instanceof HTTPStatusError && (error.status === 403 || error.status === 404)) {
+        await cacheScope.guard.update(() =>
+          scope.organizationId === null && scope.workspaceId === null ? cacheScope.cache.delete(cacheScope.partition, key) : this.forgetScope(cacheScope, scope),
+        )
+      }
+      throw error
+    }
+    await commit(() => cacheScope.cache.put(cacheScope.partition, key, data))
+    return data
   }
 
-  /** Sends a prepared call past the cache; the reply headers come along (paged listings need them). */
-  protected async performWithHeaders<Reply>({ operation, spec }: PreparedCall<Reply>): Promise<{ data: Reply; headers: Headers }> {
+  /**
+   * Drops everything cached about an organization (with its workspaces) or a workspace (with what
+   * its organization says about it), or, for the user's own scope, every read of the user's own.
+   */
+  protected forgetScope(cacheScope: CacheScope, scope: RequestScope): Promise<void> {
+    if (scope.organizationId !== null) return forgetOrganizations(cacheScope, [scope.organizationId], (id) => this.core.workspacesOf(id))
+    if (scope.workspaceId !== null) return forgetWorkspace(cacheScope, scope.workspaceId, this.core.organizationOf(scope.workspaceId))
+    return forgetPrefixes(cacheScope, [pathPrefix(scope, 'track', '')])
+  }
+
+  async #invalidate<Reply>(cacheScope: CacheScope, { operation, ids }: PreparedCall<Reply>, scope: RequestScope): Promise<void> {
+    const { invalidates = [OWN_SCOPE] } = operation
+    if (invalidates.includes(OWN_SCOPE)) await this.forgetScope(cacheScope, scope)
+    const api = operation.api ?? 'track'
+    const prefixes = invalidates.flatMap((stale) => {
+      if (stale === OWN_SCOPE) return []
+      if (!stale.startsWith('/')) return [stale]
+      const path = stale.replace(/\{(\w+)\}/g, (_, name: string) => String(ids[name]))
+      return [pathPrefix(scopeOfPath(api, path), api, path)]
+    })
+    await forgetPrefixes(cacheScope, prefixes)
+  }
+
+  /**
+   * Sends a prepared call past the cache and checks its reply; the reply headers come along (paged
+   * listings need them). What the reply tells about workspaces' organizations is learnt on the way.
+   */
+  protected async performWithHeaders<Reply>({ operation, spec, ids }: PreparedCall<Reply>): Promise<{ data: Reply; headers: Headers }> {
     const reply = await this.core.send(spec)
-    return { data: this.valid(spec, reply, operation.reply), headers: reply.headers }
+    const data = this.valid(spec, reply, operation.reply)
+    if (operation.learn) this.core.learnWorkspaces(operation.learn(data, ids))
+    return { data, headers: reply.headers }
   }
-
 }
 
 /** `value` as `schema` outputs it, or an `InputError` naming the argument, the field and the rule. */
@@ -111,7 +142,8 @@ function checked<T>(
   // an array meets the schema as what it is to it: no object at all.
   const result = v.safeParse(schema, Array.isArray(value) && /object$/.test(schema.type) ? null : value)
   if (result.success) return result.output
-  const issue = result.issues[0]
+  // A misspelt field usually comes with the field it was meant to be "missing": name the misspelling.
+  const issue = result.issues.find((found) => found.type.startsWith('strict_') && found.expected === 'never') ?? result.issues[0]
   const field = pathText(issue.path, '')
   // A strict object reports an unknown key (expecting `never`) and a missing one (expecting `"key"`)
   // with its own message; say which it is.

@@ -1,4 +1,5 @@
 import * as v from 'valibot'
+import type { ApiFamily } from '../core/api.ts'
 import type { HttpMethod } from '../core/spec.ts'
 
 /** A query parameter as it goes on the URL; `undefined` leaves it out. */
@@ -12,8 +13,10 @@ type QueryValue = string | number | boolean | undefined
  */
 export interface Operation<Reply> {
   readonly method: HttpMethod
+  /** Which of Toggl's APIs it belongs to (its base URL option). @default 'track' */
+  readonly api?: ApiFamily
   /**
-   * Relative to `baseURL`, with `{name}` placeholders filled from the call's `path` values.
+   * As Toggl's spec writes it, with `{name}` placeholders filled from the call's `path` values.
    * A placeholder is an id (a positive whole number, or a model with `id`) unless `params` names it.
    */
   readonly path: string
@@ -27,10 +30,29 @@ export interface Operation<Reply> {
   readonly names?: readonly string[]
   /** The success reply (`undefined` when the body is empty, a string for a text reply). */
   readonly reply: v.GenericSchema<unknown, Reply>
-  /** A GET whose reply the cache may keep and serve until a write under its organization. */
+  /**
+   * A POST that only reads (Reports v3, `…/tasks/data`): retried like a GET, cacheable, and no
+   * write as far as the cache is concerned.
+   */
+  readonly read?: true
+  /** The reply is a file: it arrives as a `Blob` (`reply` is then a Blob schema). */
+  readonly binary?: true
+  /**
+   * A read whose reply the cache may keep and serve until a write makes it stale (keyed by its
+   * path, query and, for a read POST, body).
+   */
   readonly cached?: boolean
-  /** Cache keys a write also makes stale, beyond its organization's reads. */
+  /**
+   * What a write makes stale in the cache. Without it, everything cached about its scope: its
+   * organization (and that organization's workspaces), its workspace (and what its organization
+   * knows about its workspaces), or, for a call about neither, everything of the user's own. With
+   * it, exactly these: request paths (`/workspaces/{workspace_id}/tags` drops every cached read
+   * under it, placeholders filled from the call), {@link OWN_SCOPE} for that default, or, without a
+   * leading `/`, cache keys (prefixes).
+   */
   readonly invalidates?: readonly string[]
+  /** Which organization each workspace in a reply belongs to, so quota and cache scopes learn it. */
+  readonly learn?: (reply: Reply, ids: Readonly<Record<string, number>>) => Iterable<WorkspaceOrganization>
   /** `false` keeps a PUT or DELETE from being retried, when sending it twice does harm (an e-mail). */
   readonly retry?: false
 }
@@ -44,6 +66,17 @@ export function operation<const S extends v.GenericSchema>(
   definition: Omit<Operation<v.InferOutput<S>>, 'reply'> & { reply: S },
 ): Operation<v.InferOutput<S>> {
   return definition
+}
+
+/** In an operation's `invalidates`: everything cached about the call's own scope, as without the list. */
+export const OWN_SCOPE = '{scope}'
+
+/** A workspace id and the id of the organization it belongs to. */
+export type WorkspaceOrganization = readonly [workspaceId: number, organizationId: number]
+
+/** The pairs of workspace models (`{ id, organization_id }`), for an operation's `learn`. */
+export function workspacesOf(workspaces: Iterable<{ id: number; organization_id: number }>): WorkspaceOrganization[] {
+  return Array.from(workspaces, ({ id, organization_id }) => [id, organization_id] as const)
 }
 
 /** What a method passes for one call; every part is checked before a request is sent. */

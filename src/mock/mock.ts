@@ -3,9 +3,9 @@ import { inProcessFetch } from './fetch.ts'
 import { answerFault, checkFault, type MockFault } from './faults.ts'
 import { HourlyQuota, quotaHeaders, quotaKeyOf } from './hourly-quota.ts'
 import { LeakyBucket } from './rate-limit.ts'
-import { parseBody, pathAfter, recordOf, type RecordedRequest } from './requests.ts'
+import { locate, parseBody, recordOf, type RecordedRequest } from './requests.ts'
 import { emptyReply, errorReply, toResponse } from './responses.ts'
-import { organizationIdOfPath } from '../core/paths.ts'
+import { scopeOfPath, type ApiFamily } from '../core/api.ts'
 import { route } from './router.ts'
 import { DEMO_ACCOUNT, MockState, type MockAccount, type MockOrganizationSeed } from './state.ts'
 
@@ -62,12 +62,12 @@ export function createTogglMock(options: TogglMockOptions = {}): TogglMock {
   const faults: MockFault[] = []
 
   /** Auth, rate limit, quota, then the route: the order in which the fake turns a request away. */
-  function answer(request: Request, path: string | undefined, body: string): Response {
+  function answer(request: Request, place: { api: ApiFamily; path: string } | undefined, body: string): Response {
     const account = authenticate(request.headers.get('authorization'), state)
     if (account === 'missing') return toResponse(emptyReply(401, { 'X-Authorization-Missing': 'true' }))
     if (account === 'invalid') return toResponse(emptyReply(403))
 
-    const quotaKey = quotaKeyOf(account.id, path === undefined ? null : organizationIdOfPath(path))
+    const quotaKey = quotaKeyOf(account.id, place === undefined ? null : organizationOf(place))
     // A request the rate limit turns away never reaches the API, so it costs no quota.
     if (rateLimit && !rateLimit.admit(account.apiToken)) {
       return toResponse(errorReply(429, 'Too Many Requests'), quota ? quotaHeaders(quota.peek(quotaKey)) : {})
@@ -78,14 +78,24 @@ export function createTogglMock(options: TogglMockOptions = {}): TogglMock {
       return toResponse(errorReply(402, message), quotaHeaders(standing))
     }
     const query = new URL(request.url).searchParams
-    const reply = route(request.method, path, { state, account, query, body, quota })
+    const reply = route(request.method, place, { state, account, query, body, quota })
     // A route's own 402 is a plan restriction, which Toggl sends without quota headers.
     return toResponse(reply, standing && reply.status !== 402 ? quotaHeaders(standing) : {})
   }
 
+  /**
+   * The organization whose window a call draws on: its own for `/organizations/{id}/…`, a
+   * workspace's for calls about one (Toggl counts them against the workspace's organization), else none.
+   */
+  function organizationOf({ api, path }: { api: ApiFamily; path: string }): number | null {
+    const { organizationId, workspaceId } = scopeOfPath(api, path)
+    if (organizationId !== null || workspaceId === null) return organizationId
+    return state.organizationOfWorkspace(workspaceId)?.id ?? null
+  }
+
   async function handle(request: Request): Promise<Response> {
-    const path = pathAfter(basePath, new URL(request.url).pathname)
-    const record = recordOf(request, path)
+    const place = locate(basePath, new URL(request.url).pathname)
+    const record = recordOf(request, place?.path)
     requests.push(record)
     // Taken on arrival, so concurrent requests meet the faults in the order they came in.
     const fault = faults.shift()
@@ -93,7 +103,7 @@ export function createTogglMock(options: TogglMockOptions = {}): TogglMock {
     record.body = parseBody(body)
 
     const faulty = fault && (await answerFault(fault, request.signal))
-    const response = faulty ?? answer(request, path, body)
+    const response = faulty ?? answer(request, place, body)
     record.status = response.status
     return response
   }

@@ -1,3 +1,5 @@
+import type { ApiFamily } from '../core/api.ts'
+
 /** One request as the fake received it. */
 export interface RecordedRequest {
   method: string
@@ -34,8 +36,24 @@ export function parseBody(text: string): unknown {
   }
 }
 
+/**
+ * Which of Toggl's APIs a pathname belongs to, and the path its routes match: v9 paths relative to
+ * `basePath`; the Reports API's as its spec writes them (`/reports/api/v3/…`) and the Webhooks API's
+ * relative to `/webhooks/api/v1`, both beside `basePath` (under the same prefix when it ends in `/api/v9`).
+ * `undefined` outside all three.
+ */
+export function locate(basePath: string, pathname: string): { api: ApiFamily; path: string } | undefined {
+  const track = pathAfter(basePath, pathname)
+  if (track !== undefined) return { api: 'track', path: track }
+  const root = basePath.endsWith('/api/v9') ? basePath.slice(0, -'/api/v9'.length) : ''
+  const webhooks = pathAfter(`${root}/webhooks/api/v1`, pathname)
+  if (webhooks !== undefined) return { api: 'webhooks', path: webhooks }
+  const reports = pathAfter(root, pathname)
+  return reports?.startsWith('/reports/api/v3/') ? { api: 'reports', path: reports } : undefined
+}
+
 /** The pathname relative to `basePath`, or undefined when it lies outside. */
-export function pathAfter(basePath: string, pathname: string): string | undefined {
+function pathAfter(basePath: string, pathname: string): string | undefined {
   if (pathname === basePath) return ''
   return pathname.startsWith(`${basePath}/`) ? pathname.slice(basePath.length) : undefined
 }

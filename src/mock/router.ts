@@ -1,3 +1,4 @@
+import type { ApiFamily } from '../core/api.ts'
 import {
   createOrganization,
   getOrganization,
@@ -20,7 +21,7 @@ import { emptyReply, textReply, type Reply } from './responses.ts'
  * Paths are relative to the base path; capture groups become `ApiCall.params`. The first pattern
  * that matches answers (405 for a method it lacks), so patterns must not overlap.
  */
-const ROUTES: Route[] = [
+const TRACK_ROUTES: Route[] = [
   { pattern: /^\/organizations$/, handlers: new Map([['POST', createOrganization]]) },
   {
     pattern: /^\/organizations\/([^/]+)$/,
@@ -41,13 +42,15 @@ const ROUTES: Route[] = [
   ...ME_ROUTES,
 ]
 
+const ROUTES: Readonly<Record<ApiFamily, readonly Route[]>> = { track: TRACK_ROUTES, reports: [], webhooks: [] }
+
 /**
  * Answers an authenticated call. `path` is undefined outside the base path. Unknown paths get Go's
  * plain-text not-found page and known paths with another method an empty 405, as Toggl's router does.
  */
-export function route(method: string, path: string | undefined, call: Omit<ApiCall, 'params'>): Reply {
-  for (const { pattern, handlers } of ROUTES) {
-    const match = path === undefined ? null : pattern.exec(path)
+export function route(method: string, place: { api: ApiFamily; path: string } | undefined, call: Omit<ApiCall, 'params'>): Reply {
+  for (const { pattern, handlers } of place === undefined ? [] : ROUTES[place.api]) {
+    const match = pattern.exec(place!.path)
     if (!match) continue
     const handler = handlers.get(method)
     return handler ? handler({ ...call, params: match.slice(1) }) : emptyReply(405)

@@ -297,6 +297,14 @@ export class MockState {
     for (const workspace of workspaces) this.joinWorkspace(workspace, accountId)
   }
 
+  /** The organization a workspace belongs to, if the workspace exists. */
+  organizationOfWorkspace(workspaceId: number): MockOrganization | undefined {
+    for (const organization of this.organizations.values()) {
+      if (organization.workspaces.some(({ id }) => id === workspaceId)) return organization
+    }
+    return undefined
+  }
+
   /** The organizations an account belongs to, by ascending id. */
   organizationsOf(accountId: number): MockOrganization[] {
     return [...this.organizations.values()]

@@ -131,11 +131,12 @@ export class OrganizationUserEndpoint extends OperationEndpoint {
 
   #iterate(listing: Listing, where: string, organization: unknown, filters: unknown, options: unknown): PageIterator<OrganizationUser> {
     const { signal } = callOptionsOf(options, where)
-    const { operation, spec } = this.prepare(listing, where, { path: { organization_id: organization }, query: filters, signal })
+    const call = this.prepare(listing, where, { path: { organization_id: organization }, query: filters, signal })
+    const { spec } = call
     // Sent on every page, so the page size the iterator counts with is the one Toggl uses.
     const perPage = Number(spec.query.per_page ?? DEFAULT_PER_PAGE)
     return new PageIterator((page) =>
-      this.#fetchPage({ operation, spec: { ...spec, query: { ...spec.query, page: String(page), per_page: String(perPage) } } }, { page, perPage }),
+      this.#fetchPage({ ...call, spec: { ...spec, query: { ...spec.query, page: String(page), per_page: String(perPage) } } }, { page, perPage }),
     )
   }
 

@@ -16,15 +16,31 @@ import {
 } from '../../schemas/organizations/organization-workspaces.ts'
 import type { CallOptions, ReadOptions } from '../arguments.ts'
 import { OperationEndpoint } from '../operation-endpoint.ts'
-import { AcknowledgementSchema, operation } from '../operation.ts'
+import { AcknowledgementSchema, operation, OWN_SCOPE } from '../operation.ts'
 import type { OrganizationRef } from './organizations.ts'
 
 const WORKSPACES = '/organizations/{organization_id}/workspaces'
 // Written out whole: a bundler keeps a template literal, and with it every operation, in apps that use none.
 const WORKSPACE_USERS = '/organizations/{organization_id}/workspaces/{workspace_id}/workspace_users'
 
-const ADD = operation({ method: 'POST', path: WORKSPACES, body: WorkspaceInputSchema, names: ['name'], reply: WorkspaceSchema })
-const STATISTICS = operation({ method: 'GET', path: '/organizations/{organization_id}/workspaces/statistics', reply: WorkspaceStatisticsMapSchema, cached: true })
+const ADD = operation({
+  method: 'POST',
+  path: WORKSPACES,
+  body: WorkspaceInputSchema,
+  names: ['name'],
+  reply: WorkspaceSchema,
+  // The creator is in the new workspace, so their own workspace list changed too.
+  invalidates: [OWN_SCOPE, '/me/workspaces'],
+  learn: (workspace, ids) => [[workspace.id, ids.organization_id!]],
+})
+const STATISTICS = operation({
+  method: 'GET',
+  path: '/organizations/{organization_id}/workspaces/statistics',
+  reply: WorkspaceStatisticsMapSchema,
+  cached: true,
+  // Keyed by the ids of the organization's workspaces.
+  learn: (statistics, ids) => Object.keys(statistics).map((workspaceId) => [Number(workspaceId), ids.organization_id!] as const),
+})
 const LIST_USERS = operation({ method: 'GET', path: WORKSPACE_USERS, query: WorkspaceUserFiltersSchema, reply: WorkspaceUserListSchema })
 const DELETE_USERS = operation({ method: 'PATCH', path: WORKSPACE_USERS, body: WorkspaceUserDeletionSchema, reply: AcknowledgementSchema })
 

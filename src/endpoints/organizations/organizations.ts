@@ -13,7 +13,7 @@ import {
 } from '../../schemas/organizations/organizations.ts'
 import { callOptionsOf, idOf, nameOf, type CallOptions, type ReadOptions } from '../arguments.ts'
 import { TogglEndpoint, type CacheScope } from '../base.ts'
-import { findValid, forgetOrganization, ORGANIZATION_LIST_KEY as LIST_KEY, organizationKey } from '../cache-keys.ts'
+import { findValid, forgetOrganizations, forgetPrefixes, ORGANIZATION_KEY_PREFIX, ORGANIZATION_LIST_KEY as LIST_KEY, organizationKey, pathPrefix, USER_SCOPE } from '../cache-keys.ts'
 import type { WriteOutcome } from '../cache-guard.ts'
 
 /** A model or its id: every method that names an organization takes either. */
@@ -53,7 +53,7 @@ export class OrganizationEndpoint extends TogglEndpoint {
       return await this.#fetchOne(scope, id, signal)
     } catch (error) {
       if (!this.isQuietMiss(error, [404, 403])) throw error
-      if (scope) await scope.guard.update(() => forget(scope, id))
+      if (scope) await scope.guard.update(() => this.#forget(scope, id))
       return null
     }
   }
@@ -70,10 +70,14 @@ export class OrganizationEndpoint extends TogglEndpoint {
       workspace_name: nameOf(WorkspaceNameSchema, workspaceName, where),
     }
     const { signal } = callOptionsOf(options, where)
-    const send = () => this.fetchValid({ method: 'POST', path: '/organizations', body, signal }, CreatedOrganizationSchema)
+    const send = async () => {
+      const created = await this.fetchValid({ method: 'POST', path: '/organizations', body, signal }, CreatedOrganizationSchema)
+      this.core.learnWorkspaces([[created.workspace_id, created.id]])
+      return created
+    }
     const scope = await this.cacheScope()
-    // Even a failed POST may have created it (a timeout after Toggl acted), so the list goes either way.
-    return scope ? scope.guard.write(send, () => scope.cache.delete(scope.partition, LIST_KEY)) : send()
+    // Even a failed POST may have created it (a timeout after Toggl acted), so the lists go either way.
+    return scope ? scope.guard.write(send, () => forgetMemberships(scope)) : send()
   }
 
   /**
@@ -113,7 +117,7 @@ export class OrganizationEndpoint extends TogglEndpoint {
     }
     const commit = scope?.guard.beginRead()
     const organizations = await this.fetchValid({ method: 'GET', path: '/me/organizations', signal }, OrganizationListSchema)
-    if (scope && commit) await commit(() => storeList(scope, organizations))
+    if (scope && commit) await commit(() => storeList(scope, organizations, (id) => this.core.workspacesOf(id)))
     return organizations
   }
 
@@ -134,7 +138,13 @@ export class OrganizationEndpoint extends TogglEndpoint {
       }
     }
     const scope = await this.cacheScope()
-    return scope ? scope.guard.write(send, () => forget(scope, id)) : send()
+    return scope ? scope.guard.write(send, () => this.#forget(scope, id)) : send()
+  }
+
+  /** Drops an organization, what is cached about it, and the lists that named it: membership changed, or may have. */
+  async #forget(scope: CacheScope, id: number): Promise<void> {
+    await forgetOrganizations(scope, [id], (organization) => this.core.workspacesOf(organization))
+    await forgetMemberships(scope)
   }
 
   async #fetchOne(scope: CacheScope | undefined, id: number, signal: AbortSignal | undefined): Promise<TogglOrganization> {
@@ -152,9 +162,10 @@ function cachedOrganization(scope: CacheScope, id: number): Promise<TogglOrganiz
 async function cachedList(scope: CacheScope): Promise<TogglOrganization[] | undefined> {
   const ids = await findValid(scope, LIST_KEY, ListSchema)
   if (!ids) return undefined
+  const found = await scope.cache.findMany(scope.partition, ids.map(organizationKey))
   const organizations: TogglOrganization[] = []
-  for (const id of ids) {
-    const organization = await cachedOrganization(scope, id)
+  for (const value of found) {
+    const organization = scope.cache.trusted ? (value as TogglOrganization | undefined) : validOrganization(value)
     // One member expired or dropped: the list is no longer whole, so it does not count.
     if (!organization) return undefined
     organizations.push(organization)
@@ -162,23 +173,34 @@ async function cachedList(scope: CacheScope): Promise<TogglOrganization[] | unde
   return organizations
 }
 
-async function storeOne(scope: CacheScope, organization: TogglOrganization): Promise<void> {
-  const { cache, partition } = scope
-  await cache.put(partition, organizationKey(organization.id), organization)
-  const list = await findValid(scope, LIST_KEY, ListSchema)
-  // A member of an organization the stored list lacks: that list is no longer complete.
-  if (list && !list.includes(organization.id)) await cache.delete(partition, LIST_KEY)
+function validOrganization(value: unknown): TogglOrganization | undefined {
+  const result = v.safeParse(OrganizationSchema, value)
+  return result.success ? result.output : undefined
 }
 
-async function storeList(scope: CacheScope, organizations: TogglOrganization[]): Promise<void> {
+/**
+ * Stores one organization. While a complete list is stored, every cached organization is on it
+ * (a list drops those it lacks, and this drops the list for one it never held), so an organization
+ * that was not cached yet is the only one that can be missing from the list.
+ */
+async function storeOne(scope: CacheScope, organization: TogglOrganization): Promise<void> {
+  const { cache, partition } = scope
+  const key = organizationKey(organization.id)
+  const known = (await cache.find(partition, key)) !== undefined
+  await cache.put(partition, key, organization)
+  if (!known) await cache.delete(partition, LIST_KEY)
+}
+
+async function storeList(scope: CacheScope, organizations: TogglOrganization[], workspacesOf: (id: number) => number[]): Promise<void> {
   const { cache, partition } = scope
   const listed = new Set(organizations.map(({ id }) => id))
   // Anything cached that the complete list lacks is an organization this account has left.
-  for (const entry of await cache.entries(partition)) {
-    const id = idOfKey(entry.key)
-    if (id !== undefined && !listed.has(id)) await forgetOrganization(scope, id)
-  }
-  for (const organization of organizations) await cache.put(partition, organizationKey(organization.id), organization)
+  const cached = (await cache.keys(partition, ORGANIZATION_KEY_PREFIX)).map((key) => Number(key.slice(ORGANIZATION_KEY_PREFIX.length)))
+  await forgetOrganizations(scope, cached.filter((id) => !listed.has(id)), workspacesOf)
+  await cache.putMany(
+    partition,
+    organizations.map((organization) => ({ key: organizationKey(organization.id), value: organization })),
+  )
   // Written last, so a list is never found whose members were not stored.
   await cache.put(partition, LIST_KEY, [...listed])
 }
@@ -200,13 +222,7 @@ async function renameCached(scope: CacheScope, id: number, name: string, outcome
   return renamed
 }
 
-/** Drops an organization, what is cached about it, and the list that named it: membership changed, or may have. */
-async function forget(scope: CacheScope, id: number): Promise<void> {
-  await forgetOrganization(scope, id)
-  await scope.cache.delete(scope.partition, LIST_KEY)
-}
-
-function idOfKey(key: string): number | undefined {
-  const match = /^organization:(\d+)$/.exec(key)
-  return match ? Number(match[1]) : undefined
+/** The lists that change with membership: organizations, and the user's workspaces. */
+function forgetMemberships(scope: CacheScope): Promise<void> {
+  return forgetPrefixes(scope, [LIST_KEY, pathPrefix(USER_SCOPE, 'track', '/me/workspaces')])
 }
