@@ -12,6 +12,8 @@ export default defineConfig({
         index: 'src/index.ts',
         'mock/index': 'src/mock/index.ts',
         'mock/node': 'src/mock/node.ts',
+        'receiver/index': 'src/receiver/index.ts',
+        'receiver/node': 'src/receiver/node.ts',
       },
       formats: ['es'],
     },

@@ -1,6 +1,7 @@
-// Web apps that bundle the installed togglkit with Vite for browsers (test/fixtures/*-app): no Node
-// built-in may reach a bundle, idb must arrive only when createCache() asks for it, and an app that
-// only checks names must not pay for the HTTP client or the cache. Needs a fresh `npm run build`
+// Web apps that bundle the installed togglkit with Vite for browsers (test/fixtures/*-app, and an edge
+// worker in test/fixtures/webhook-worker): no Node built-in may reach a bundle, idb must arrive only
+// when createCache() asks for it, and an app that only checks names or receives webhooks must not
+// pay for the HTTP client or the cache. Needs a fresh `npm run build`
 // (npm test runs it); prints each bundle's gzip size and holds the app to package.json's budget.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
@@ -30,17 +31,20 @@ let project: ConsumerProject
 let organizationsApp: BundledChunk[]
 let nameCheckApp: BundledChunk[]
 let adminApp: BundledChunk[]
+let webhookWorker: BundledChunk[]
 
 beforeAll(async () => {
   project = createConsumerProject()
   organizationsApp = await bundleForBrowser(project.addFixture('organizations-app'))
   nameCheckApp = await bundleForBrowser(project.addFixture('name-check-app'))
   adminApp = await bundleForBrowser(project.addFixture('admin-app'))
+  webhookWorker = await bundleForBrowser(project.addFixture('webhook-worker'))
   console.log(
     [
       describeBundle('organizations-app', organizationsApp),
       describeBundle('name-check-app', nameCheckApp),
       describeBundle('admin-app', adminApp),
+      describeBundle('webhook-worker', webhookWorker),
     ].join('\n'),
   )
 }, 60_000)
@@ -48,8 +52,8 @@ beforeAll(async () => {
 afterAll(() => project?.remove())
 
 describe('a browser bundle of togglkit', () => {
-  it.each(['organizations-app', 'name-check-app', 'admin-app'])('%s holds no Node built-in', (app) => {
-    const chunks = { 'organizations-app': organizationsApp, 'name-check-app': nameCheckApp, 'admin-app': adminApp }[app] ?? []
+  it.each(['organizations-app', 'name-check-app', 'admin-app', 'webhook-worker'])('%s holds no Node built-in', (app) => {
+    const chunks = { 'organizations-app': organizationsApp, 'name-check-app': nameCheckApp, 'admin-app': adminApp, 'webhook-worker': webhookWorker }[app] ?? []
     for (const chunk of chunks) {
       // Vite swaps a Node built-in that a browser build reaches for this empty stand-in.
       expect(chunk.moduleIds.filter((id) => id.startsWith('node:') || id.includes('__vite-browser-external'))).toEqual([])
@@ -85,10 +89,23 @@ describe('a browser bundle of togglkit', () => {
     }
   })
 
-  it.each(['organizations-app', 'admin-app'])('keeps %s within its size budget in package.json', (app) => {
+  it('gives an edge worker that only receives webhooks the receiver and valibot, no endpoint, HTTP client or cache', () => {
+    expect(webhookWorker).toHaveLength(1)
+    const [bundle] = webhookWorker as [BundledChunk]
+    expect(holds(bundle, 'togglkit') && holds(bundle, 'valibot')).toBe(true)
+    for (const dependency of ['ofetch', 'ufo', 'destr', 'idb']) expect(holds(bundle, dependency), dependency).toBe(false)
+    expect(bundle.dynamicImports).toEqual([])
+    // The handler is there (the worker's default export kept it), the API client is not.
+    expect(bundle.code).toContain('x-webhook-signature-256')
+    for (const apiText of ['api.track.toggl.com/api/v9', '/me/organizations', 'Authorization', 'indexedDB']) {
+      expect(bundle.code.includes(apiText), apiText).toBe(false)
+    }
+  })
+
+  it.each(['organizations-app', 'admin-app', 'webhook-worker'])('keeps %s within its size budget in package.json', (app) => {
     const budget = manifest.sizeBudget[app]
     expect(budget, `package.json "sizeBudget" has no "${app}"`).toBeDefined()
-    const chunks = app === 'admin-app' ? adminApp : organizationsApp
+    const chunks = { 'organizations-app': organizationsApp, 'admin-app': adminApp, 'webhook-worker': webhookWorker }[app] ?? []
     expect(totalGzipBytes(chunks)).toBeLessThanOrEqual(budget?.maxGzipBytes ?? 0)
   })
 })

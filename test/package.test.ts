@@ -1,13 +1,13 @@
 // The built package as a user gets it after `npm install togglkit`: what the tarball holds, whether
-// its .d.ts files type-check in a strict TypeScript project, and whether plain Node runs all three
-// entry points through the package's `exports`. Needs a fresh `npm run build` (npm test runs it).
+// its .d.ts files type-check in a strict TypeScript project, and whether plain Node runs every entry
+// point through the package's `exports`. Needs a fresh `npm run build` (npm test runs it).
 import { spawnSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createConsumerProject, manifest, repoRoot, type ConsumerProject } from '../scripts/packed-consumer.js'
 
-const FIXTURES = ['node-consumer', 'organizations-app', 'name-check-app']
+const FIXTURES = ['node-consumer', 'organizations-app', 'name-check-app', 'webhook-node', 'webhook-worker']
 const TSC = join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc')
 
 /**
@@ -72,15 +72,24 @@ describe('TypeScript against the installed .d.ts files', () => {
 })
 
 describe('plain Node, ESM, through the package exports', () => {
-  it('runs togglkit, togglkit/mock and togglkit/mock/node', () => {
-    // Types were checked above; here TypeScript only strips them.
-    const emitOptions = { module: 'nodenext', moduleResolution: 'nodenext', noCheck: true, outDir: 'out', rootDir: '.' }
-    expect(compileFixtures('emit', emitOptions)).toEqual({ status: 0, stdout: '', stderr: '' })
+  // Types were checked above; here TypeScript only strips them.
+  const emitOptions = { module: 'nodenext', moduleResolution: 'nodenext', noCheck: true, outDir: 'out', rootDir: '.' }
+  let emitted: ReturnType<typeof compileFixtures>
+  beforeAll(() => {
+    emitted = compileFixtures('emit', emitOptions)
+  }, 60_000)
 
-    const { status, stdout, stderr } = run(process.execPath, [join('out', 'node-consumer', 'main.js')])
+  /** Runs a compiled fixture with plain node; answers the JSON it printed. */
+  function runFixture(fixture: string): unknown {
+    expect(emitted).toEqual({ status: 0, stdout: '', stderr: '' })
+    const { status, stdout, stderr } = run(process.execPath, [join('out', fixture, 'main.js')])
     expect(stderr).toBe('')
     expect(status).toBe(0)
-    const printed = JSON.parse(stdout) as { createdId: number }
+    return JSON.parse(stdout)
+  }
+
+  it('runs togglkit, togglkit/mock and togglkit/mock/node', () => {
+    const printed = runFixture('node-consumer') as { createdId: number }
     const inGlobex = (request: string) => request.replace('{id}', String(printed.createdId))
     expect(printed).toEqual({
       cache: 'MemoryCache',
@@ -98,6 +107,22 @@ describe('plain Node, ESM, through the package exports', () => {
         'GET /organizations/{id}/users',
         'GET /organizations/{id}/users',
       ].map(inGlobex),
+    })
+  }, 60_000)
+
+  it('runs togglkit/webhooks behind node:http through togglkit/webhooks/node', () => {
+    expect(runFixture('webhook-node')).toEqual({
+      answers: [
+        [200, '{"validation_code":"abc123"}'],
+        [200, ''],
+        [200, ''],
+        [401, 'signature mismatch'],
+      ],
+      events: [
+        { id: '9007199254740993', model: 'tag', duplicate: false },
+        { id: '9007199254740993', model: 'tag', duplicate: true },
+      ],
+      refusedWithInputError: true,
     })
   }, 60_000)
 })
