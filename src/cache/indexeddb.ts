@@ -3,6 +3,8 @@ import { openCacheDatabase } from './idb-open.ts'
 import { ENTRY_STORE, ORDER_INDEX, partitionRange, prefixRange } from './idb-schema.ts'
 import type { CacheConnection, CacheDatabase } from './idb-schema.ts'
 import type { IDBPObjectStore } from 'idb'
+import { broadcastChannelFor, type CacheChannel } from './channel.ts'
+import { originLock } from './lock.ts'
 import { MemoryCache } from './memory.ts'
 import { resolveCacheOptions } from './options.ts'
 import type { ResolvedCacheOptions } from './options.ts'
@@ -21,6 +23,8 @@ type Backend = CacheConnection | MemoryCache
  */
 export class IndexedDbCache implements TogglCache {
   readonly ttl: number
+  /** The tabs of an origin share the database; this is how they hear of each other's writes. */
+  readonly channel: CacheChannel | undefined
   readonly #options: ResolvedCacheOptions
   #connecting: Promise<Backend> | undefined
   /** Set once IndexedDB failed to open; the cache stays in memory from then on. */
@@ -29,6 +33,20 @@ export class IndexedDbCache implements TogglCache {
   constructor(options?: CacheOptions) {
     this.#options = resolveCacheOptions(options, 'IndexedDbCache')
     this.ttl = this.#options.ttl
+    this.channel = broadcastChannelFor(`indexeddb:${this.#options.name}`)
+    // Fallen back to memory, this tab holds copies of its own, which another tab's write makes stale.
+    this.channel?.subscribe((message) => {
+      const memory = this.#memory
+      if (!memory || message.type !== 'change') return
+      const { partition, keys = [], prefixes = [] } = message
+      if (partition === undefined) void memory.clear()
+      else void memory.deleteMany(partition, keys).then(() => memory.deleteByPrefix(partition, prefixes))
+    })
+  }
+
+  /** Locks across the origin's tabs (Web Locks), which share the database. */
+  lock<T>(name: string, task: () => Promise<T>): Promise<T> {
+    return originLock(`togglkit:${this.#options.name}:${name}`, task)
   }
 
   /**

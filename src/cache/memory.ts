@@ -2,6 +2,8 @@ import { cloneValue } from './clone.ts'
 import { copyForStorage, isExpired } from './entry.ts'
 import { resolveCacheOptions } from './options.ts'
 import type { ResolvedCacheOptions } from './options.ts'
+import { broadcastChannelFor, type CacheChannel, type CacheChange } from './channel.ts'
+import { realmLock } from './lock.ts'
 import { compareStrings, SortedList } from './sorted-list.ts'
 import type { CacheEntry, CacheOptions, CachePlacement, CacheRange, CacheWrite, TogglCache } from './types.ts'
 
@@ -53,12 +55,22 @@ export class MemoryCache implements TogglCache {
   readonly ttl: number
   /** Only this process writes it, and it keeps what endpoints stored after checking it. */
   readonly trusted = true
+  /** Memory caches of one name (other tabs, other instances) announce their writes to each other. */
+  readonly channel: CacheChannel | undefined
   readonly #options: ResolvedCacheOptions
   readonly #partitions = new Map<string, Partition>()
 
   constructor(options?: CacheOptions) {
     this.#options = resolveCacheOptions(options, 'MemoryCache')
     this.ttl = this.#options.ttl
+    this.channel = broadcastChannelFor(`memory:${this.#options.name}`)
+    // Another instance changed its copy of these entries in Toggl: ours are stale, so they go.
+    this.channel?.subscribe((message) => message.type === 'change' && this.#forget(message))
+  }
+
+  /** Locks within this realm: no other tab can see this store, so none would share a sync. */
+  lock<T>(name: string, task: () => Promise<T>): Promise<T> {
+    return realmLock(`memory:${this.#options.name}:${name}`, task)
   }
 
   async find<T>(partition: string, key: string): Promise<T | undefined> {
@@ -99,9 +111,7 @@ export class MemoryCache implements TogglCache {
   }
 
   async deleteByPrefix(partition: string, prefixes: readonly string[]): Promise<void> {
-    const entries = this.#partitions.get(partition)
-    if (!entries) return
-    for (const prefix of prefixes) for (const key of prefixed(entries, prefix)) entries.delete(key)
+    this.#forget({ type: 'change', partition, prefixes: [...prefixes] })
   }
 
   async keys(partition: string, prefix = ''): Promise<string[]> {
@@ -143,6 +153,14 @@ export class MemoryCache implements TogglCache {
 
   /** Nothing to release; resolves at once so callers can close any cache alike. */
   async close(): Promise<void> {}
+
+  #forget({ partition, keys = [], prefixes = [] }: CacheChange): void {
+    if (partition === undefined) return this.#partitions.clear()
+    const entries = this.#partitions.get(partition)
+    if (!entries) return
+    for (const key of keys) entries.delete(key)
+    for (const prefix of prefixes) for (const key of prefixed(entries, prefix)) entries.delete(key)
+  }
 
   /** The value under `key` as a copy, or `undefined`; an expired entry is let go on the way. */
   #find<T>(entries: Partition | undefined, key: string, now: number): T | undefined {

@@ -1,3 +1,5 @@
+import type { CacheChannel } from './channel.ts'
+
 /** Options shared by every cache adapter. */
 export interface CacheOptions {
   /**
@@ -109,6 +111,19 @@ export interface TogglCache {
   entries(partition?: string): Promise<CacheEntry[]>
   /** Releases the underlying store (closes the IndexedDB connection). */
   close(): Promise<void>
+  /**
+   * How instances on the same store hear of each other's writes (tabs on one IndexedDB database,
+   * caches of one name): endpoints announce what a write to Toggl changed here, and every other
+   * instance stops trusting what it held or was about to store. Absent: no other instance can
+   * see this store.
+   */
+  readonly channel?: CacheChannel | undefined
+  /**
+   * Runs `task` while no other holder of the lock `name` on this store runs one (across tabs for
+   * IndexedDB, across processes for a shared store), so concurrent syncs send one request
+   * between them. Absent: endpoints lock within this realm.
+   */
+  lock?<T>(name: string, task: () => Promise<T>): Promise<T>
 }
 
 /** One day: organizations change rarely, and every request spent counts against the quota. */

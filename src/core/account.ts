@@ -1,4 +1,5 @@
 import type { BasicAuth } from './auth.ts'
+import type { CacheChannel } from '../cache/channel.ts'
 import type { RequestScope } from './api.ts'
 import type { QuotaInfo } from './quota.ts'
 import { RateScheduler, type RateLimit } from './rate-limit.ts'
@@ -20,6 +21,8 @@ export class AccountState {
   /** The newest report per window: `user`, `o{id}`, or `w{id}` for a workspace whose organization is not known yet. */
   readonly #windows = new Map<string, QuotaInfo>()
   #scheduler: RateScheduler | undefined
+  /** Channels this account's quota reports are posted on, each once. */
+  readonly #sharedOver = new Map<CacheChannel, string>()
 
   /** The account's one scheduler; when its clients ask for different rates, the slowest holds. */
   useRateLimit(limit: RateLimit): RateScheduler {
@@ -67,6 +70,20 @@ export class AccountState {
   noteQuota(info: QuotaInfo): void {
     this.quota = info
     this.noteWindow(info)
+    for (const [channel, partition] of this.#sharedOver) channel.post({ type: 'quota', partition, windows: [info] })
+  }
+
+  /** Posts this account's quota reports on `channel`, and takes the newer ones others post there. */
+  shareOver(channel: CacheChannel, partition: string): void {
+    if (this.#sharedOver.has(channel)) return
+    this.#sharedOver.set(channel, partition)
+    channel.subscribe((message) => {
+      if (message.type !== 'quota' || message.partition !== partition) return
+      for (const window of message.windows) {
+        const known = this.#windows.get(windowKey(window))
+        if (known === undefined || known.at <= window.at) this.noteWindow(window)
+      }
+    })
   }
 
   /** A report about one window that is not a reply's own (`GET /me/quota` lists them all). */

@@ -2,6 +2,7 @@ import { createFetch, FetchError } from 'ofetch'
 import { accountStateOf, type AccountState } from './account.ts'
 import { pathUnderBase, scopeOfPath, type RequestScope } from './api.ts'
 import type { BasicAuth } from './auth.ts'
+import type { CacheChannel } from '../cache/channel.ts'
 import {
   HTTPStatusError,
   NetworkError,
@@ -206,6 +207,14 @@ export class RequestCore {
   /** Remembers that each workspace belongs to its organization, as a reply showed. */
   learnWorkspaces(pairs: Iterable<readonly [workspaceId: number, organizationId: number]>): void {
     for (const [workspaceId, organizationId] of pairs) this.#account.learnWorkspace(workspaceId, organizationId)
+  }
+
+  /**
+   * Shares this account's quota view with the other instances on a cache's channel (other tabs):
+   * each report heard here is posted, and each one posted there is taken when it is newer.
+   */
+  shareQuota(channel: CacheChannel, partition: string): void {
+    this.#account.shareOver(channel, partition)
   }
 
   /** The workspaces a reply has told to belong to an organization. */

@@ -56,10 +56,17 @@ export abstract class TogglEndpoint {
    * never by the token) and the guard that orders its updates; `undefined` without a cache.
    */
   protected async cacheScope(): Promise<CacheScope | undefined> {
-    if (!this.cache) return undefined
-    this.#partition ??= this.#auth.accountKey().then((key) => `${key}@${this.core.options.baseURL}`)
+    const { cache } = this
+    if (!cache) return undefined
+    this.#partition ??= this.#auth.accountKey().then((key) => {
+      const partition = `${key}@${this.core.options.baseURL}`
+      if (cache.channel) this.core.shareQuota(cache.channel, partition)
+      return partition
+    })
     const partition = await this.#partition
-    return { cache: this.cache, partition, guard: cacheGuardOf(this.cache, partition) }
+    const guard = cacheGuardOf(cache, partition)
+    // Endpoints change the cache through the guard's view, so what a write changed can be announced.
+    return { cache: guard.cache, partition, guard }
   }
 
   /** Sends `spec` and checks the reply against `schema`; a mismatch names the field path. */

@@ -1,0 +1,72 @@
+import type { QuotaInfo } from '../core/quota.ts'
+
+/** What one cache instance tells the others on the same store: which entries it changed. */
+export interface CacheChange {
+  type: 'change'
+  /** The partition changed; absent when every partition was cleared. */
+  partition?: string
+  /** Keys written or deleted. */
+  keys?: string[]
+  /** Key prefixes deleted. */
+  prefixes?: string[]
+}
+
+/** A quota report one instance heard, for the others of the same account (a partition). */
+export interface QuotaNews {
+  type: 'quota'
+  partition: string
+  windows: QuotaInfo[]
+}
+
+export type CacheMessage = CacheChange | QuotaNews
+
+/**
+ * How instances that share a store (tabs of an origin on one IndexedDB, two caches of one name in a
+ * realm) hear of each other's changes, so none keeps serving or storing what another made stale.
+ * Messages never reach their sender.
+ */
+export interface CacheChannel {
+  post(message: CacheMessage): void
+  /** Calls `listener` for every message of the others; answers a function that stops it. */
+  subscribe(listener: (message: CacheMessage) => void): () => void
+}
+
+/**
+ * A channel over `BroadcastChannel` (browsers, Deno, Node), named after the store; `undefined`
+ * where it does not exist. The underlying channel opens on first use and never keeps a Node or Deno
+ * process alive.
+ */
+export function broadcastChannelFor(name: string): CacheChannel | undefined {
+  if (typeof BroadcastChannel !== 'function') return undefined
+  let channel: BroadcastChannel | undefined
+  const listeners = new Set<(message: CacheMessage) => void>()
+  const open = (): BroadcastChannel => {
+    if (channel) return channel
+    channel = new BroadcastChannel(`togglkit-cache:${name}`)
+    ;(channel as { unref?: () => void }).unref?.()
+    channel.onmessage = ({ data }: MessageEvent) => {
+      if (!isMessage(data)) return
+      for (const listener of listeners) listener(data)
+    }
+    return channel
+  }
+  return {
+    post(message) {
+      try {
+        open().postMessage(message)
+      } catch {
+        // A closed or unusable channel only costs the others a stale copy until it expires.
+      }
+    },
+    subscribe(listener) {
+      open()
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+  }
+}
+
+function isMessage(data: unknown): data is CacheMessage {
+  const type = (data as { type?: unknown } | null)?.type
+  return type === 'change' || type === 'quota'
+}
