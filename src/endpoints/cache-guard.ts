@@ -2,11 +2,13 @@ import type { CacheChange } from '../cache/channel.ts'
 import type { CachePlacement, CacheWrite, TogglCache } from '../cache/types.ts'
 
 /** How a write to Toggl ended, as {@link CacheGuard.write} tells its `settle` step. */
-export interface WriteOutcome {
+export interface WriteOutcome<T = unknown> {
   /** No other write of this account started or ended while this one was in flight. */
   alone: boolean
   /** Why it failed, when it did. */
   error?: unknown
+  /** What it answered, when it succeeded. */
+  value?: T
 }
 
 /**
@@ -43,7 +45,7 @@ export class CacheGuard {
   }
 
   /** Sends a write, then runs `settle` (success or failure) before the caller sees the outcome. */
-  async write<T>(send: () => Promise<T>, settle: (outcome: WriteOutcome) => Promise<void>): Promise<T> {
+  async write<T>(send: () => Promise<T>, settle: (outcome: WriteOutcome<T>) => Promise<void>): Promise<T> {
     const started = ++this.#epoch
     this.#writesInFlight++
     // Other instances stop storing what they are reading now: it may predate this write.
@@ -60,7 +62,7 @@ export class CacheGuard {
       this.#writesInFlight--
       const recorded = (this.#recording = { keys: [], prefixes: [] })
       try {
-        await settle('error' in outcome ? { alone, error: outcome.error } : { alone })
+        await settle('error' in outcome ? { alone, error: outcome.error } : { alone, value: outcome.value })
       } finally {
         this.#recording = undefined
         this.#announce(recorded)
