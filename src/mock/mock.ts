@@ -5,7 +5,7 @@ import { HourlyQuota, quotaHeaders, quotaKeyOf } from './hourly-quota.ts'
 import { LeakyBucket } from './rate-limit.ts'
 import { parseBody, pathAfter, recordOf, type RecordedRequest } from './requests.ts'
 import { emptyReply, errorReply, toResponse } from './responses.ts'
-import { organizationIdOfPath } from '../core/paths.ts'
+import { quotaOrganizationOf } from './quota-scope.ts'
 import { route } from './router.ts'
 import { DEMO_ACCOUNT, MockState, type MockAccount, type MockOrganizationSeed } from './state.ts'
 
@@ -16,7 +16,8 @@ export interface TogglMockOptions {
   organizations?: MockOrganizationSeed[]
   /**
    * Requests per sliding hour per account per scope: the organization id for
-   * `/organizations/{id}/…`, `'user'` for `/me/…` and `POST /organizations`. `Infinity` turns the
+   * `/organizations/{id}/…` and for `/workspaces/{id}/…` (the workspace's organization), `'user'`
+   * for `/me/…` and `POST /organizations`. `Infinity` turns the
    * quota off: no 402, and no quota headers.
    * @default 600
    */
@@ -67,7 +68,7 @@ export function createTogglMock(options: TogglMockOptions = {}): TogglMock {
     if (account === 'missing') return toResponse(emptyReply(401, { 'X-Authorization-Missing': 'true' }))
     if (account === 'invalid') return toResponse(emptyReply(403))
 
-    const quotaKey = quotaKeyOf(account.id, path === undefined ? null : organizationIdOfPath(path))
+    const quotaKey = quotaKeyOf(account.id, path === undefined ? null : quotaOrganizationOf(state, path))
     // A request the rate limit turns away never reaches the API, so it costs no quota.
     if (rateLimit && !rateLimit.admit(account.apiToken)) {
       return toResponse(errorReply(429, 'Too Many Requests'), quota ? quotaHeaders(quota.peek(quotaKey)) : {})
