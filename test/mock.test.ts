@@ -332,7 +332,7 @@ describe('DELETE /organizations/{id}/users/leave', () => {
 })
 
 describe('routing', () => {
-  it.each(['/organizations/1/projects', '/me', '/workspaces', '/organizations/1/'])('answers 404 page not found for %s', async (path) => {
+  it.each(['/organizations/1/projects', '/me/nothing', '/workspaces', '/organizations/1/'])('answers 404 page not found for %s', async (path) => {
     const { call } = await start()
     const reply = await call('GET', path)
     expect([reply.status, reply.text.trim(), reply.headers.get('content-type')]).toEqual([404, '404 page not found', 'text/plain; charset=utf-8'])

@@ -17,5 +17,22 @@ export type {
   MockWorkspaceMember,
   MockWorkspaceUser,
 } from './state.ts'
+export type {
+  MockAction,
+  MockChange,
+  MockClient,
+  MockModel,
+  MockProfile,
+  MockProject,
+  MockRecords,
+  MockStamped,
+  MockTag,
+  MockTask,
+  MockTimeEntry,
+  MockTimeEntryConstraints,
+  MockWorkspaceSettings,
+} from './model.ts'
+export type { MockClientSeed, MockProjectSeed, MockTagSeed, MockTaskSeed, MockTimeEntrySeed } from './seeds.ts'
+export type { TrackedModel } from './state.ts'
 export type { MockFault } from './faults.ts'
 export type { RecordedRequest } from './requests.ts'

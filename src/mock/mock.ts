@@ -16,7 +16,8 @@ export interface TogglMockOptions {
   organizations?: MockOrganizationSeed[]
   /**
    * Requests per sliding hour per account per scope: the organization id for
-   * `/organizations/{id}/…`, `'user'` for `/me/…` and `POST /organizations`. `Infinity` turns the
+   * `/organizations/{id}/…` and for `/workspaces/{id}/…` (the workspace's organization), `'user'`
+   * for `/me/…` and `POST /organizations`. `Infinity` turns the
    * quota off: no 402, and no quota headers.
    * @default 600
    */

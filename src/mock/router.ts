@@ -16,6 +16,13 @@ import { OWNER_ROUTES } from './organizations/owner.ts'
 import { SEGMENTATION_ROUTES } from './organizations/segmentation.ts'
 import { ME_ROUTES } from './organizations/quota.ts'
 import { emptyReply, textReply, type Reply } from './responses.ts'
+import { CLIENT_ROUTES } from './tracking/clients.ts'
+import { PROFILE_ROUTES } from './tracking/me.ts'
+import { PROJECT_ROUTES } from './tracking/projects.ts'
+import { TAG_ROUTES } from './tracking/tags.ts'
+import { TASK_ROUTES } from './tracking/tasks.ts'
+import { TIME_ENTRY_ROUTES } from './tracking/time-entries.ts'
+import { TRACKING_WORKSPACE_ROUTES } from './tracking/workspaces.ts'
 
 /**
  * Paths are relative to the base path; capture groups become `ApiCall.params`. The first pattern
@@ -40,6 +47,13 @@ const TRACK_ROUTES: Route[] = [
   ...OWNER_ROUTES,
   ...SEGMENTATION_ROUTES,
   ...ME_ROUTES,
+  ...PROFILE_ROUTES,
+  ...TRACKING_WORKSPACE_ROUTES,
+  ...PROJECT_ROUTES,
+  ...CLIENT_ROUTES,
+  ...TAG_ROUTES,
+  ...TASK_ROUTES,
+  ...TIME_ENTRY_ROUTES,
 ]
 
 const ROUTES: Readonly<Record<ApiFamily, readonly Route[]>> = { track: TRACK_ROUTES, reports: [], webhooks: [] }

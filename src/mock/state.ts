@@ -1,119 +1,52 @@
-/** A Toggl user the fake knows; it can sign in with its API token or with email and password. */
-export interface MockAccount {
-  id: number
-  email: string
-  password: string
-  apiToken: string
-  fullname: string
-}
+import type {
+  MockAccount,
+  MockAction,
+  MockChange,
+  MockClient,
+  MockMembership,
+  MockModel,
+  MockOrganization,
+  MockOrganizationSeed,
+  MockOwnershipTransfer,
+  MockProfile,
+  MockProject,
+  MockRecords,
+  MockStamped,
+  MockTag,
+  MockTask,
+  MockTimeEntry,
+  MockWorkspace,
+  MockWorkspaceMember,
+  MockWorkspaceUser,
+} from './model.ts'
+import {
+  defaultConstraints,
+  defaultPreferences,
+  defaultSettings,
+  instantOf,
+  paletteColor,
+  type MockClientSeed,
+  type MockProjectSeed,
+  type MockTagSeed,
+  type MockTaskSeed,
+  type MockTimeEntrySeed,
+} from './seeds.ts'
+import { dayOf } from './times.ts'
+import { viewOf } from './views.ts'
 
-/** An organization to create before the first request. */
-export interface MockOrganizationSeed {
-  /** @default the next free organization id */
-  id?: number
-  name: string
-  /** @default 'Default-Workspace' */
-  workspaceName?: string
-  /** Account ids; the first is the owner and an admin, the others are plain members. */
-  memberIds: number[]
-  /** @default 'Free' */
-  pricingPlanName?: string
-}
-
-/** A direct member of a workspace. */
-export interface MockWorkspaceUser {
-  /** The workspace-user id Toggl gives each member of a workspace (not the account id). */
-  id: number
-  accountId: number
-  /** Administers this workspace; the flag goes with the entry when they leave it. */
-  admin: boolean
-}
-
-export interface MockWorkspace {
-  id: number
-  name: string
-  /** Its direct members; people in a group assigned to it are members too, see {@link MockState.workspaceUsersOf}. */
-  users: MockWorkspaceUser[]
-}
-
-/** Someone in a workspace, directly or through a group, as `workspace_users` lists them. */
-export interface MockWorkspaceMember {
-  /** The workspace-user id. */
-  id: number
-  accountId: number
-  admin: boolean
-  /** In the workspace itself, not only through a group assigned to it. */
-  direct: boolean
-}
-
-/** What the fake keeps about one member of an organization beyond being in `memberIds`. */
-export interface MockMembership {
-  /** The organization-user id (Toggl's `id` in user listings; not the account id). */
-  id: number
-  /** Deactivated by an admin, still a member. */
-  inactive: boolean
-  /** When they joined, ms since the epoch. */
-  joinedAt: number
-}
-
-export interface MockGroup {
-  id: number
-  name: string
-  /** Account ids. */
-  userIds: number[]
-  workspaceIds: number[]
-  /** Last change, ms since the epoch. */
-  at: number
-}
-
-export interface MockInvitation {
-  id: number
-  /** The secret in the invitation link, used to accept or reject it. */
-  code: string
-  email: string
-  senderId: number
-  workspaceIds: number[]
-  groupIds: number[]
-  /** ms since the epoch */
-  createdAt: number
-}
-
-export interface MockOwnershipTransfer {
-  id: number
-  requesterId: number
-  newOwnerId: number | null
-  createdAt: number
-  currentOwnerAnsweredAt: number | null
-  currentOwnerAccepted: boolean
-  newOwnerAnsweredAt: number | null
-  newOwnerAccepted: boolean
-  finishedAt: number | null
-  /** How it ended ('accepted', 'declined', 'withdrawn'); '' while it runs. */
-  outcome: string
-}
-
-/** An organization as the fake stores it; replies are derived from it per caller. */
-export interface MockOrganization {
-  id: number
-  name: string
-  pricingPlanName: string
-  /** ms since the epoch */
-  createdAt: number
-  /** Last change, ms since the epoch. */
-  at: number
-  workspaces: MockWorkspace[]
-  /** Account ids of the members; the first is the owner. */
-  memberIds: number[]
-  /** The members who administer it, the owner included. */
-  adminIds: number[]
-  /** Per-member details, by account id; see {@link MockState.membershipOf}. */
-  memberships: Map<number, MockMembership>
-  groups: MockGroup[]
-  invitations: MockInvitation[]
-  transfers: MockOwnershipTransfer[]
-  /** What the organization told Toggl about itself; `undefined` until it is saved (then a GET answers 204). */
-  segmentation: Record<string, unknown> | undefined
-}
+// The records' types live in model.ts, so the views can read them without importing the state.
+export type {
+  MockAccount,
+  MockGroup,
+  MockInvitation,
+  MockMembership,
+  MockOrganization,
+  MockOrganizationSeed,
+  MockOwnershipTransfer,
+  MockWorkspace,
+  MockWorkspaceMember,
+  MockWorkspaceUser,
+} from './model.ts'
 
 export const DEMO_ACCOUNT: MockAccount = Object.freeze({
   id: 1,
@@ -133,6 +66,14 @@ const DEFAULT_WORKSPACE_NAME = 'Default-Workspace'
 export class MockState {
   readonly accounts: Map<number, MockAccount> = new Map()
   readonly organizations: Map<number, MockOrganization> = new Map()
+  // Tracked entities by id, deleted ones included (with `deletedAt`), for `since` listings.
+  readonly clients: Map<number, MockClient> = new Map()
+  readonly projects: Map<number, MockProject> = new Map()
+  readonly tags: Map<number, MockTag> = new Map()
+  readonly tasks: Map<number, MockTask> = new Map()
+  readonly timeEntries: Map<number, MockTimeEntry> = new Map()
+  readonly #profiles = new Map<number, MockProfile>()
+  readonly #listeners = new Set<(change: MockChange) => void>()
   readonly #now: () => number
   // Counters only grow, so an id is never handed out twice, even after its organization is gone.
   #nextOrganizationId = FIRST_ORGANIZATION_ID
@@ -215,7 +156,16 @@ export class MockState {
    * of them in `adminIds` as its admins.
    */
   createWorkspace(name: string, accountIds: readonly number[], adminIds: readonly number[] = []): MockWorkspace {
-    const workspace: MockWorkspace = { id: this.#nextWorkspaceId++, name, users: [] }
+    const now = this.#now()
+    const workspace: MockWorkspace = {
+      id: this.#nextWorkspaceId++,
+      name,
+      users: [],
+      settings: defaultSettings(),
+      constraints: defaultConstraints(),
+      createdAt: now,
+      at: now,
+    }
     for (const accountId of accountIds) this.joinWorkspace(workspace, accountId, adminIds.includes(accountId))
     return workspace
   }
@@ -297,14 +247,6 @@ export class MockState {
     for (const workspace of workspaces) this.joinWorkspace(workspace, accountId)
   }
 
-  /** The organization a workspace belongs to, if the workspace exists. */
-  organizationOfWorkspace(workspaceId: number): MockOrganization | undefined {
-    for (const organization of this.organizations.values()) {
-      if (organization.workspaces.some(({ id }) => id === workspaceId)) return organization
-    }
-    return undefined
-  }
-
   /** The organizations an account belongs to, by ascending id. */
   organizationsOf(accountId: number): MockOrganization[] {
     return [...this.organizations.values()]
@@ -355,6 +297,289 @@ export class MockState {
     return transfer
   }
 
+  /** The organization a workspace belongs to, if the fake knows the workspace. */
+  organizationOfWorkspace(workspaceId: number): MockOrganization | undefined {
+    return this.findWorkspace(workspaceId)?.organization
+  }
+
+  /** A workspace and its organization, by the workspace's id. */
+  findWorkspace(workspaceId: number): { organization: MockOrganization; workspace: MockWorkspace } | undefined {
+    for (const organization of this.organizations.values()) {
+      const workspace = organization.workspaces.find(({ id }) => id === workspaceId)
+      if (workspace) return { organization, workspace }
+    }
+    return undefined
+  }
+
+  /**
+   * What an account may do in a workspace: `'admin'` (a workspace admin or an admin of its
+   * organization), `'member'` (in it directly or through a group), or `undefined` for no access.
+   */
+  accessOf(organization: MockOrganization, workspace: MockWorkspace, accountId: number): 'admin' | 'member' | undefined {
+    if (organization.adminIds.includes(accountId)) return 'admin'
+    const member = this.workspaceUsersOf(organization, workspace).find((user) => user.accountId === accountId)
+    if (!member) return undefined
+    return member.admin ? 'admin' : 'member'
+  }
+
+  /** The workspaces an account may use, by ascending id. */
+  workspacesOf(accountId: number): { organization: MockOrganization; workspace: MockWorkspace }[] {
+    return this.organizationsOf(accountId)
+      .flatMap((organization) => organization.workspaces.map((workspace) => ({ organization, workspace })))
+      .filter(({ organization, workspace }) => this.accessOf(organization, workspace, accountId) !== undefined)
+      .sort((a, b) => a.workspace.id - b.workspace.id)
+  }
+
+  /** What an account set about itself, made with Toggl's defaults on first use. */
+  profileOf(accountId: number): MockProfile {
+    let profile = this.#profiles.get(accountId)
+    if (!profile) {
+      const now = this.#now()
+      profile = {
+        timezone: 'UTC',
+        beginningOfWeek: 1,
+        countryId: null,
+        defaultWorkspaceId: null,
+        preferences: defaultPreferences(),
+        createdAt: now,
+        at: now,
+      }
+      this.#profiles.set(accountId, profile)
+    }
+    return profile
+  }
+
+  /** The workspace `/me` names as default: the one they chose while they may still use it, else their first. */
+  defaultWorkspaceOf(accountId: number): number | null {
+    const workspaces = this.workspacesOf(accountId).map(({ workspace }) => workspace.id)
+    const chosen = this.profileOf(accountId).defaultWorkspaceId
+    return chosen !== null && workspaces.includes(chosen) ? chosen : (workspaces[0] ?? null)
+  }
+
+  /** The entry running for an account, if any (one at most). */
+  runningEntryOf(accountId: number): MockTimeEntry | undefined {
+    return [...this.timeEntries.values()].find((entry) => isLive(entry) && entry.userId === accountId && entry.stop === null)
+  }
+
+  /**
+   * Calls `listener` synchronously after every change of a tracked entity or workspace, whether
+   * through the API or a seed helper. Answers a function that removes the listener.
+   */
+  onChange(listener: (change: MockChange) => void): () => void {
+    this.#listeners.add(listener)
+    return () => this.#listeners.delete(listener)
+  }
+
+  /**
+   * The one place every change goes through: stamps `at` (and `deletedAt` for a deletion), stores a
+   * new entity, and tells the listeners what changed, who changed it and how the API now shows it.
+   * Change a record's fields first, then commit it.
+   */
+  commit<M extends MockModel>(model: M, action: MockAction, record: MockRecords[M], userId: number): void {
+    const at = this.#now()
+    record.at = at
+    if ('deletedAt' in record) {
+      if (action === 'deleted') record.deletedAt = at
+      if (action === 'created') this.#tableOf(model as TrackedModel).set(record.id, record)
+    }
+    if (this.#listeners.size === 0) return
+    const entity = viewOf(this, { model, record } as Parameters<typeof viewOf>[1], userId)
+    const workspaceId = 'workspaceId' in record ? record.workspaceId : record.id
+    for (const listener of [...this.#listeners]) listener({ model, action, entity, workspaceId, userId, at })
+  }
+
+  #tableOf(model: TrackedModel): Map<number, MockStamped> {
+    const tables: Record<TrackedModel, Map<number, MockStamped>> = {
+      client: this.clients,
+      project: this.projects,
+      tag: this.tags,
+      task: this.tasks,
+      time_entry: this.timeEntries,
+    }
+    return tables[model]
+  }
+
+  /**
+   * Deletes an entity, keeping it as a tombstone for `since` listings, and what depends on it:
+   * a client's projects lose it, a project's tasks go and its entries are deleted or (the default)
+   * lose their project and task, a task's entries lose it, a tag leaves the entries that carry it.
+   */
+  remove<M extends TrackedModel>(model: M, record: MockRecords[M], actorId: number, options: { timeEntries?: 'delete' | 'unassign' } = {}): void {
+    this.commit(model, 'deleted', record, actorId)
+    const { id } = record
+    switch (model) {
+      case 'client':
+        for (const project of liveWhere(this.projects, (project) => project.clientId === id)) this.#update('project', project, { clientId: null }, actorId)
+        return
+      case 'project':
+        for (const task of liveWhere(this.tasks, (task) => task.projectId === id)) this.remove('task', task, actorId)
+        for (const entry of liveWhere(this.timeEntries, (entry) => entry.projectId === id)) {
+          if (options.timeEntries === 'delete') this.remove('time_entry', entry, actorId)
+          else this.#update('time_entry', entry, { projectId: null, taskId: null }, actorId)
+        }
+        return
+      case 'task':
+        for (const entry of liveWhere(this.timeEntries, (entry) => entry.taskId === id)) this.#update('time_entry', entry, { taskId: null }, actorId)
+        return
+      case 'tag':
+        for (const entry of liveWhere(this.timeEntries, (entry) => entry.tagIds.includes(id))) {
+          this.#update('time_entry', entry, { tagIds: entry.tagIds.filter((tag) => tag !== id) }, actorId)
+        }
+    }
+  }
+
+  #update<M extends TrackedModel>(model: M, record: MockRecords[M], changes: Partial<MockRecords[M]>, actorId: number): void {
+    Object.assign(record, changes)
+    this.commit(model, 'updated', record, actorId)
+  }
+
+  /** Adds a client (acting: `actorId`, else its creator); throws for a workspace the fake does not know. */
+  addClient(seed: MockClientSeed, actorId?: number): MockClient {
+    const workspace = this.#seedWorkspace(seed.workspaceId)
+    const creatorId = seed.creatorId ?? this.#firstMember(workspace)
+    const client: MockClient = {
+      ...this.#stamp(workspace.id),
+      name: seed.name,
+      archived: seed.archived ?? false,
+      creatorId,
+      notes: seed.notes ?? null,
+      externalReference: seed.externalReference ?? null,
+    }
+    this.commit('client', 'created', client, actorId ?? creatorId)
+    return client
+  }
+
+  /** Adds a project with Toggl's defaults for what the seed leaves out; its client must be in the same workspace. */
+  addProject(seed: MockProjectSeed, actorId?: number): MockProject {
+    const project = this.draftProject(seed)
+    this.commit('project', 'created', project, actorId ?? project.creatorId)
+    return project
+  }
+
+  /** The project {@link addProject} would add, with its id, but not stored: for checks before it is committed as created. */
+  draftProject(seed: MockProjectSeed): MockProject {
+    const workspace = this.#seedWorkspace(seed.workspaceId)
+    const clientId = seed.clientId ?? null
+    if (clientId !== null) this.#seedEntity(this.clients, clientId, workspace.id, 'client')
+    const paid = this.organizationOfWorkspace(workspace.id)?.pricingPlanName !== 'Free'
+    const count = [...this.projects.values()].filter((project) => project.workspaceId === workspace.id).length
+    return {
+      ...this.#stamp(workspace.id),
+      clientId,
+      name: seed.name,
+      color: (seed.color ?? paletteColor(count)).toLowerCase(),
+      active: seed.active ?? true,
+      isPrivate: seed.isPrivate ?? workspace.settings.projects_private_by_default,
+      billable: seed.billable ?? (paid && workspace.settings.projects_billable_by_default),
+      template: seed.template ?? false,
+      templateId: seed.templateId ?? null,
+      autoEstimates: seed.autoEstimates ?? null,
+      estimatedSeconds: seed.estimatedSeconds ?? null,
+      rate: seed.rate ?? null,
+      fixedFee: seed.fixedFee ?? null,
+      currency: seed.currency ?? null,
+      startDate: seed.startDate ?? dayOf(this.#now()),
+      endDate: seed.endDate ?? null,
+      recurring: seed.recurring ?? false,
+      recurringParameters: seed.recurringParameters ?? null,
+      externalReference: seed.externalReference ?? null,
+      creatorId: seed.creatorId ?? this.#firstMember(workspace),
+    }
+  }
+
+  addTag(seed: MockTagSeed, actorId?: number): MockTag {
+    const workspace = this.#seedWorkspace(seed.workspaceId)
+    const creatorId = seed.creatorId ?? this.#firstMember(workspace)
+    const tag: MockTag = { ...this.#stamp(workspace.id), name: seed.name, creatorId }
+    this.commit('tag', 'created', tag, actorId ?? creatorId)
+    return tag
+  }
+
+  /** Adds a task to a project, in the project's workspace. */
+  addTask(seed: MockTaskSeed, actorId?: number): MockTask {
+    const project = this.projects.get(seed.projectId)
+    if (!project || !isLive(project)) throw new Error(`togglkit/mock: no project ${seed.projectId}`)
+    const workspace = this.#seedWorkspace(project.workspaceId)
+    const task: MockTask = {
+      ...this.#stamp(project.workspaceId),
+      projectId: project.id,
+      name: seed.name,
+      active: seed.active ?? true,
+      estimatedSeconds: seed.estimatedSeconds ?? null,
+      userId: seed.userId ?? null,
+      externalReference: seed.externalReference ?? null,
+    }
+    this.commit('task', 'created', task, actorId ?? this.#firstMember(workspace))
+    return task
+  }
+
+  /**
+   * Adds a time entry. A running one (`stop: null`) first stops the user's running entry at its
+   * start: the fake's rule, as Toggl's apps do it (whether the API does is not documented).
+   */
+  addTimeEntry(seed: MockTimeEntrySeed, actorId?: number): MockTimeEntry {
+    const workspace = this.#seedWorkspace(seed.workspaceId)
+    const userId = seed.userId ?? this.#firstMember(workspace)
+    const taskId = seed.taskId ?? null
+    const task = taskId === null ? undefined : this.#seedEntity(this.tasks, taskId, workspace.id, 'task')
+    const projectId = seed.projectId ?? task?.projectId ?? null
+    if (projectId !== null) this.#seedEntity(this.projects, projectId, workspace.id, 'project')
+    if (task && task.projectId !== projectId) throw new Error(`togglkit/mock: task ${taskId} is not in project ${projectId}`)
+    for (const tagId of seed.tagIds ?? []) this.#seedEntity(this.tags, tagId, workspace.id, 'tag')
+    const start = instantOf(seed.start, 'start')
+    const stop = seed.stop === null ? null : seed.stop === undefined ? start + (seed.duration ?? 0) * 1000 : instantOf(seed.stop, 'stop')
+    if (stop !== null && stop < start) throw new Error('togglkit/mock: a time entry cannot stop before it starts')
+    const actor = actorId ?? userId
+    if (stop === null) this.stopRunningEntry(userId, start, actor)
+    const entry: MockTimeEntry = {
+      ...this.#stamp(workspace.id),
+      userId,
+      projectId,
+      taskId,
+      description: seed.description ?? null,
+      tagIds: [...new Set(seed.tagIds ?? [])],
+      billable: seed.billable ?? false,
+      start,
+      stop,
+      createdWith: seed.createdWith ?? 'togglkit/mock',
+    }
+    this.commit('time_entry', 'created', entry, actor)
+    return entry
+  }
+
+  /** Stops the account's running entry, if any, at `at` (never before it started). */
+  stopRunningEntry(accountId: number, at: number, actorId: number): void {
+    const running = this.runningEntryOf(accountId)
+    if (!running) return
+    running.stop = Math.max(running.start, at)
+    this.commit('time_entry', 'updated', running, actorId)
+  }
+
+  #stamp(workspaceId: number): MockStamped {
+    const now = this.#now()
+    return { id: this.nextId(), workspaceId, createdAt: now, at: now, deletedAt: null }
+  }
+
+  #seedWorkspace(workspaceId: number): MockWorkspace {
+    const found = this.findWorkspace(workspaceId)
+    if (!found) throw new Error(`togglkit/mock: no workspace ${workspaceId}`)
+    return found.workspace
+  }
+
+  #seedEntity<T extends MockStamped>(table: Map<number, T>, id: number, workspaceId: number, kind: string): T {
+    const entity = table.get(id)
+    if (!entity || !isLive(entity) || entity.workspaceId !== workspaceId) {
+      throw new Error(`togglkit/mock: workspace ${workspaceId} has no ${kind} ${id}`)
+    }
+    return entity
+  }
+
+  #firstMember(workspace: MockWorkspace): number {
+    const first = workspace.users[0]
+    if (!first) throw new Error(`togglkit/mock: workspace ${workspace.id} has no members`)
+    return first.accountId
+  }
+
   /** The fake's clock, in ms since the epoch. */
   now(): number {
     return this.#now()
@@ -369,4 +594,15 @@ export class MockState {
 /** E-mail addresses compare without regard to case, as Toggl's do. */
 export function sameEmail(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase()
+}
+
+/** The entities a workspace holds, which can be deleted (and then stay as tombstones). */
+export type TrackedModel = Exclude<MockModel, 'workspace'>
+
+function isLive(entity: MockStamped): boolean {
+  return entity.deletedAt === null
+}
+
+function liveWhere<T extends MockStamped>(table: Map<number, T>, matches: (entity: T) => boolean): T[] {
+  return [...table.values()].filter((entity) => isLive(entity) && matches(entity))
 }

@@ -1,5 +1,6 @@
-import type { MockOrganization, MockWorkspace, MockWorkspaceMember } from '../state.ts'
+import type { MockOrganization, MockState, MockWorkspace, MockWorkspaceMember } from '../state.ts'
 import { codePoints, findOrganization, isAdmin, isIdList, parseId, parseJsonObject, type ApiCall, type Route } from '../calls.ts'
+import { premiumFieldOf, WORKSPACE_PREMIUM_FIELDS } from '../plans.ts'
 import { errorReply, jsonReply, textReply, type Reply } from '../responses.ts'
 
 const INVALID_JSON = 'JSON is not valid'
@@ -9,32 +10,6 @@ const MAX_NAME_LENGTH = 140
 const MAX_WORKSPACES = 20
 // The spec gives no default page size for workspace users; the fake picks Toggl's usual 50.
 const DEFAULT_PER_PAGE = 50
-
-/** What a Free organization may not set, with the words Toggl refuses it with (402). */
-const PREMIUM_FIELDS: Record<string, string> = {
-  default_hourly_rate: 'Must be a premium user to use default_hourly_rate',
-  default_currency: 'Must be a premium user to use default_currency',
-  rounding: 'Must be a premium user to use rounding',
-  rounding_minutes: 'Must be a premium user to use rounding_minutes',
-  projects_billable_by_default: 'Must be a premium user to use projects_billable_by_default',
-  only_admins_may_create_tags: 'restricting tag management to administrators requires a premium subscription',
-}
-
-/** Settings a new workspace starts with, as Toggl describes them. */
-const DEFAULT_SETTINGS = {
-  default_currency: 'USD',
-  default_hourly_rate: 0,
-  rounding: 1,
-  rounding_minutes: 0,
-  only_admins_may_create_projects: false,
-  only_admins_may_create_tags: false,
-  only_admins_see_team_dashboard: false,
-  projects_billable_by_default: true,
-  projects_enforce_billable: false,
-  projects_private_by_default: true,
-  limit_public_project_data: false,
-  reports_collapse: true,
-}
 
 /** `POST /organizations/{id}/workspaces`: organization admins only. */
 function createWorkspace(call: ApiCall): Reply {
@@ -49,8 +24,8 @@ function createWorkspace(call: ApiCall): Reply {
   if (!/\S/u.test(name)) return errorReply(400, 'workspace name must contain non-space characters')
   if (codePoints(name) > MAX_NAME_LENGTH) return errorReply(400, `workspace name must not be longer than ${MAX_NAME_LENGTH}`)
   const free = organization.pricingPlanName === 'Free'
-  const premiumField = Object.keys(PREMIUM_FIELDS).find((field) => payload[field] !== undefined && payload[field] !== null)
-  if (free && premiumField) return errorReply(402, PREMIUM_FIELDS[premiumField]!)
+  const premiumField = premiumFieldOf(organization, payload, WORKSPACE_PREMIUM_FIELDS)
+  if (premiumField) return errorReply(402, premiumField.message)
   if (free && organization.workspaces.length > 0) return errorReply(400, 'Multiple workspaces are not enabled in this organization.')
   if (organization.workspaces.length >= MAX_WORKSPACES) {
     return errorReply(400, `Organization ${organization.name} can have a maximum of ${MAX_WORKSPACES} workspaces`)
@@ -64,9 +39,13 @@ function createWorkspace(call: ApiCall): Reply {
   // The creator administers the new workspace too, as the reply's `admin: true` tells them.
   const adminIds = [call.account.id, ...admins]
   const workspace = call.state.createWorkspace(name, [...new Set(adminIds)], adminIds)
+  const { settings } = workspace
+  for (const key of Object.keys(settings) as (keyof typeof settings)[]) {
+    if (payload[key] !== undefined && payload[key] !== null) Object.assign(settings, { [key]: payload[key] })
+  }
   organization.workspaces.push(workspace)
   call.state.touch(organization)
-  const settings = Object.fromEntries(Object.entries(DEFAULT_SETTINGS).map(([key, value]) => [key, payload[key] ?? value]))
+  call.state.commit('workspace', 'created', workspace, call.account.id)
   return jsonReply(200, {
     id: workspace.id,
     organization_id: organization.id,
@@ -91,20 +70,22 @@ function workspaceStatistics(call: ApiCall): Reply {
   if (!organization) return errorReply(404, NOT_FOUND)
   if (!isAdmin(organization, call.account.id)) return errorReply(403, FORBIDDEN)
   const statistics = Object.fromEntries(
-    organization.workspaces.map((workspace) => {
-      const users = call.state.workspaceUsersOf(organization, workspace)
-      const entry = {
-        admins: users
-          .filter(({ admin }) => admin)
-          .map(({ accountId }) => ({ user_id: accountId, name: call.state.accounts.get(accountId)?.fullname ?? '' })),
-        groups_count: organization.groups.filter((group) => group.workspaceIds.includes(workspace.id)).length,
-        // Distinct people, whether they are in the workspace directly, through groups, or both.
-        members_count: users.length,
-      }
-      return [String(workspace.id), entry]
-    }),
+    organization.workspaces.map((workspace) => [String(workspace.id), statisticsOf(call.state, organization, workspace)]),
   )
   return jsonReply(200, statistics)
+}
+
+/** A workspace's admins, groups and members, as both statistics calls count them. */
+export function statisticsOf(state: MockState, organization: MockOrganization, workspace: MockWorkspace) {
+  const users = state.workspaceUsersOf(organization, workspace)
+  return {
+    admins: users
+      .filter(({ admin }) => admin)
+      .map(({ accountId }) => ({ user_id: accountId, name: state.accounts.get(accountId)?.fullname ?? '' })),
+    groups_count: organization.groups.filter((group) => group.workspaceIds.includes(workspace.id)).length,
+    // Distinct people, whether they are in the workspace directly, through groups, or both.
+    members_count: users.length,
+  }
 }
 
 /** `GET …/workspaces/{workspace_id}/workspace_users`: its members, direct or through a group, filtered and paged. */

@@ -42,6 +42,7 @@ export function createOrganization(call: ApiCall): Reply {
     workspaceName,
     memberIds: [call.account.id],
   })
+  call.state.commit('workspace', 'created', workspace, call.account.id)
   return jsonReply(200, {
     id: organization.id,
     name: organization.name,
