@@ -96,7 +96,7 @@ export class RequestCore {
   async #sendWithRetries(spec: RequestSpec, url: string): Promise<TogglReply> {
     const request: RequestInfo = { method: spec.method, url }
     const { retries, reRaise, onAttempt } = this.#options
-    const mayRetry = !reRaise && spec.retry !== false && (spec.read === true || RETRYABLE_METHODS.has(spec.method))
+    const mayRetry = !reRaise && (spec.retry ?? (spec.read === true || RETRYABLE_METHODS.has(spec.method)))
     const pathScope = scopeOfPath(spec.api ?? 'track', spec.path)
     for (let attempt = 1; ; attempt++) {
       spec.signal?.throwIfAborted()

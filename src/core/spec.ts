@@ -21,8 +21,11 @@ export interface RequestSpec {
   read?: true
   /** The reply is a file (an export): it comes back as a `Blob`. */
   binary?: true
-  /** `false` for a GET, PUT or DELETE that must not be sent twice either (it e-mails someone). */
-  retry?: false
+  /**
+   * `false` for a GET, PUT or DELETE that must not be sent twice either (it e-mails someone); `true`
+   * for a POST or PATCH that may (repeating it changes nothing more, as stopping a timer).
+   */
+  retry?: boolean
 }
 
 export interface TogglReply {

@@ -49,7 +49,7 @@ export abstract class OperationEndpoint extends TogglEndpoint {
     if (operation.api !== undefined) spec.api = operation.api
     if (operation.read) spec.read = true
     if (operation.binary) spec.binary = true
-    if (operation.retry === false) spec.retry = false
+    if (operation.retry !== undefined) spec.retry = operation.retry
     if (operation.body) spec.body = checked(operation.body, input.body, where, undefined, operation.names)
     return { operation, spec, ids }
   }

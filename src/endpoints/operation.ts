@@ -53,8 +53,11 @@ export interface Operation<Reply> {
   readonly invalidates?: readonly string[]
   /** Which organization each workspace in a reply belongs to, so quota and cache scopes learn it. */
   readonly learn?: (reply: Reply, ids: Readonly<Record<string, number>>) => Iterable<WorkspaceOrganization>
-  /** `false` keeps a PUT or DELETE from being retried, when sending it twice does harm (an e-mail). */
-  readonly retry?: false
+  /**
+   * `false` keeps a PUT or DELETE from being retried, when sending it twice does harm (an e-mail);
+   * `true` lets a POST or PATCH be retried, when sending it twice changes nothing more.
+   */
+  readonly retry?: boolean
 }
 
 /**
