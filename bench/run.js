@@ -9,6 +9,7 @@ import { buildPackage } from './lib/build.js'
 import { report } from './lib/report.js'
 import { measureOverhead } from './overhead.js'
 import { measureRequestsSpent } from './requests.js'
+import { measureTimerSession } from './timer-session.js'
 import { measureBundleSize } from './size.js'
 
 const started = performance.now()
@@ -26,6 +27,7 @@ const results = [
   await step('IndexedDB (fake-indexeddb)', measureIndexedDbInNode),
   await step('requests spent', measureRequestsSpent),
   await step('cache at scale', measureCacheScale),
+  await step('timer session', measureTimerSession),
   await step('bundle size', measureBundleSize),
   await step('cold start', measureColdStart),
 ]

@@ -41,7 +41,8 @@ export abstract class OperationEndpoint extends TogglEndpoint {
       const value = input.path?.[name]
       const argument = name.replace(/_id$/, '').replaceAll('_', ' ')
       const schema = operation.params?.[name]
-      if (schema) return encodeURIComponent(checked(schema, value, where, argument))
+      // Commas stay as they are: Toggl's bulk calls list ids as `1,2,3` in one path segment.
+      if (schema) return encodeURIComponent(checked(schema, value, where, argument)).replaceAll('%2C', ',')
       return String((ids[name] = idOf(value, where, argument, name)))
     })
     const query = operation.query ? checked(operation.query, input.query ?? {}, where) : {}

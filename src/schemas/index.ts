@@ -27,3 +27,14 @@ export type {
 } from './organizations/organization-users.ts'
 export { WorkspaceSchema, WorkspaceStatisticsSchema, WorkspaceUserSchema } from './organizations/organization-workspaces.ts'
 export type { TogglWorkspace, WorkspaceInput, WorkspaceStatistics, WorkspaceUser, WorkspaceUserFilters } from './organizations/organization-workspaces.ts'
+export { CurrentTimeEntrySchema, elapsedSeconds, isRunning, TimeEntryPatchResultSchema, TimeEntrySchema } from './tracking/time-entries.ts'
+export type {
+  TimeEntryChanges,
+  TimeEntryInput,
+  TimeEntryPatchOperation,
+  TimeEntryPatchPath,
+  TimeEntryPatchResult,
+  TimeEntryRange,
+  TimeEntryStart,
+  TogglTimeEntry,
+} from './tracking/time-entries.ts'

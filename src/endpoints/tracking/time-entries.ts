@@ -1,0 +1,449 @@
+import * as v from 'valibot'
+import type { BasicAuth } from '../../core/auth.ts'
+import type { TogglCache } from '../../cache/types.ts'
+import { describe } from '../../core/describe.ts'
+import { HTTPStatusError, InputError } from '../../core/errors.ts'
+import type { EndpointOptions } from '../../core/options.ts'
+import {
+  CurrentTimeEntrySchema,
+  TimeEntryAddInputSchema,
+  TimeEntryChangesSchema,
+  TimeEntryListSchema,
+  TimeEntryPatchOperationsSchema,
+  TimeEntryPatchResultSchema,
+  TimeEntrySchema,
+  TimeEntryStartInputSchema,
+  type TimeEntryChanges,
+  type TimeEntryInput,
+  type TimeEntryPatchOperation,
+  type TimeEntryPatchResult,
+  type TimeEntryRange,
+  type TimeEntryStart,
+  type TogglTimeEntry,
+} from '../../schemas/tracking/time-entries.ts'
+import { utcText } from '../../schemas/time.ts'
+import { callOptionsOf, idOf, type CallOptions, type ReadOptions } from '../arguments.ts'
+import type { CacheScope } from '../base.ts'
+import type { WriteOutcome } from '../cache-guard.ts'
+import { forgetPrefixes, pathPrefix, USER_SCOPE } from '../cache-keys.ts'
+import { deleteModels, findModel, putModels, settleModel, type ModelKind } from '../models.ts'
+import { OperationEndpoint, type PreparedCall } from '../operation-endpoint.ts'
+import { AcknowledgementSchema, operation } from '../operation.ts'
+import { timeEntryRangeQuery } from './time-entry-range.ts'
+
+/** A time entry's id, or a model carrying it. */
+export type TimeEntryRef = number | { id: number }
+/** A workspace's id, or a model carrying it. */
+type WorkspaceRef = number | { id: number }
+
+/** Per-call options of `current`. */
+export interface CurrentOptions extends CallOptions {
+  /**
+   * Answer from what this client learnt about the timer within this many ms (its own start, stop,
+   * edit or delete, an earlier `current()`, a listing or a sync): 0 requests. Another device may
+   * have started or stopped the timer since, so only as old an answer as the app can live with.
+   * @default 0 (always ask Toggl)
+   */
+  maxAge?: number
+}
+
+/** Time entries as models in the cache, in order of their start. */
+export const TIME_ENTRY: ModelKind<TogglTimeEntry> = { name: 'time_entry', schema: TimeEntrySchema, order: (entry) => Date.parse(entry.start) }
+
+/** What the client knows of the running timer, and since when (ms since the epoch). */
+interface TimerRecord {
+  id: number | null
+  learntAt: number
+}
+const TimerRecordSchema = v.object({ id: v.nullable(v.number()), learntAt: v.number() })
+const TIMER_KEY = 'timer'
+
+/** Toggl takes at most 100 ids per bulk PATCH. */
+const PATCH_CHUNK = 100
+
+const ENTRY = '/workspaces/{workspace_id}/time_entries/{time_entry_id}'
+const CURRENT = operation({ method: 'GET', path: '/me/time_entries/current', reply: CurrentTimeEntrySchema })
+const LIST = operation({ method: 'GET', path: '/me/time_entries', reply: TimeEntryListSchema })
+const GET = operation({ method: 'GET', path: '/me/time_entries/{time_entry_id}', reply: TimeEntrySchema })
+const START = operation({ method: 'POST', path: '/workspaces/{workspace_id}/time_entries', body: TimeEntryStartInputSchema, reply: TimeEntrySchema })
+const ADD = operation({ method: 'POST', path: '/workspaces/{workspace_id}/time_entries', body: TimeEntryAddInputSchema, reply: TimeEntrySchema })
+const EDIT = operation({ method: 'PUT', path: ENTRY, body: TimeEntryChangesSchema, reply: TimeEntrySchema })
+const PATCH = operation({
+  method: 'PATCH',
+  path: '/workspaces/{workspace_id}/time_entries/{time_entry_ids}',
+  params: { time_entry_ids: v.pipe(v.string(), v.regex(/^\d+(,\d+)*$/, 'must be ids')) },
+  body: TimeEntryPatchOperationsSchema,
+  reply: TimeEntryPatchResultSchema,
+})
+// Stopping twice changes nothing more (the second is a 409, which counts as done), so it may be retried.
+const STOP = operation({ method: 'PATCH', path: `${ENTRY}/stop`, reply: TimeEntrySchema, retry: true })
+const DELETE = operation({ method: 'DELETE', path: ENTRY, reply: AcknowledgementSchema })
+
+/**
+ * Time entries and the running timer. With a cache every entry read or written is kept as one model,
+ * and writes keep it exact: starting an entry ends the one that ran, stopping updates it, a delete
+ * removes it. The running timer is asked of Toggl unless `current({ maxAge })` accepts what the
+ * client learnt recently.
+ *
+ * @example
+ * const entries = new TimeEntryEndpoint(auth, await createCache())
+ * const running = await entries.start(workspaceId, { description: 'Writing the report' })
+ * await entries.stop(workspaceId, running)
+ */
+export class TimeEntryEndpoint extends OperationEndpoint {
+  /** Without a cache, what this client learnt of the timer lives here. */
+  #timer: { entry: TogglTimeEntry | null; learntAt: number } | undefined
+
+  constructor(auth: BasicAuth, cache?: TogglCache | null, options?: EndpointOptions) {
+    super(auth, cache, options)
+  }
+
+  /**
+   * The running entry, or `null` when nothing runs: `GET /me/time_entries/current` (Toggl answers
+   * 200 with `null`, not 404). Costs 1 request, or 0 when `maxAge` accepts what the client learnt.
+   */
+  async current(options?: CurrentOptions): Promise<TogglTimeEntry | null> {
+    const where = 'TimeEntryEndpoint.current'
+    const maxAge = maxAgeOf(options, where)
+    const { signal } = callOptionsOf(withoutMaxAge(options), where)
+    const call = this.prepare(CURRENT, where, { signal })
+    const scope = await this.cacheScope()
+    if (maxAge > 0) {
+      const known = await this.#knownTimer(scope)
+      if (known && Date.now() - known.learntAt <= maxAge) return known.entry
+    }
+    const commit = scope?.guard.beginRead()
+    const running = (await this.performWithHeaders(call)).data
+    const learntAt = Date.now()
+    if (scope && commit) await commit(() => this.#learnTimer(scope, running, learntAt))
+    else this.#timer = { entry: running, learntAt }
+    return running
+  }
+
+  /**
+   * Starts a running entry: `POST /workspaces/{wid}/time_entries` with `duration: -1`, `start` now
+   * unless given, `workspace_id` and `created_with` ("togglkit" unless given), as Toggl requires.
+   * Toggl stops the entry that was running: the cache no longer holds it as running. Never retried
+   * (a retry could start two). Costs 1 request.
+   */
+  async start(workspace: WorkspaceRef, entry: TimeEntryStart = {}, options?: CallOptions): Promise<TogglTimeEntry> {
+    const where = 'TimeEntryEndpoint.start'
+    const { signal } = callOptionsOf(options, where)
+    const call = this.prepare(START, where, { path: { workspace_id: workspace }, body: entry, signal })
+    const { start, ...fields } = call.spec.body as v.InferOutput<typeof TimeEntryStartInputSchema>
+    call.spec.body = { ...createFields(call, fields), start: utcText(start ?? Date.now()), duration: -1 }
+    return this.#write(call, async (scope, outcome) => {
+      const started = outcome.value
+      const previous = await this.#timerRecord(scope)
+      const clearlyRefused = outcome.error instanceof HTTPStatusError && outcome.error.status < 500
+      if (clearlyRefused) return
+      // Whatever ran before is stopped now, or may be (the start may have reached Toggl): not running any more.
+      if (previous?.id != null && previous.id !== started?.id) await deleteModels(scope, TIME_ENTRY, [previous.id])
+      if (started && outcome.alone) await this.#learnTimer(scope, started, Date.now())
+      else await scope.cache.delete(scope.partition, TIMER_KEY)
+    })
+  }
+
+  /**
+   * Stops a running entry: `PATCH /workspaces/{wid}/time_entries/{id}/stop`. An entry already
+   * stopped (Toggl's 409) is no error: the stopped entry is returned from the model given or the
+   * cache when they show it stopped, else with one `GET`, so a double click costs at most 2
+   * requests. Retried like a GET (stopping twice changes nothing).
+   */
+  async stop(workspace: WorkspaceRef, entry: TimeEntryRef, options?: CallOptions): Promise<TogglTimeEntry> {
+    const where = 'TimeEntryEndpoint.stop'
+    const { signal } = callOptionsOf(options, where)
+    const call = this.prepare(STOP, where, { path: { workspace_id: workspace, time_entry_id: entry }, signal })
+    const id = call.ids.time_entry_id!
+    try {
+      return await this.#write(call, (scope, outcome) =>
+        isAlreadyStopped(outcome.error) ? this.#forgetRunning(scope, id) : this.#settleTimerOf(scope, id, outcome),
+      )
+    } catch (error) {
+      if (!isAlreadyStopped(error)) throw error
+    }
+    const given = typeof entry === 'object' ? v.safeParse(TimeEntrySchema, entry) : undefined
+    if (given?.success && given.output.id === id && given.output.stop !== null) return given.output
+    const scope = await this.cacheScope()
+    const cached = scope ? await findModel(scope, TIME_ENTRY, id) : undefined
+    if (cached && cached.stop !== null) return cached
+    const stopped = await this.get(id, { refresh: true, ...(signal ? { signal } : {}) })
+    if (stopped) return stopped
+    throw new InputError(`${where}: time entry ${id} was stopped and is gone`)
+  }
+
+  /**
+   * Adds a finished entry: `start` with `duration` (seconds) or `stop` (they must agree when both
+   * are given): `POST /workspaces/{wid}/time_entries`. Never retried. Costs 1 request.
+   */
+  async add(workspace: WorkspaceRef, entry: TimeEntryInput, options?: CallOptions): Promise<TogglTimeEntry> {
+    const where = 'TimeEntryEndpoint.add'
+    const { signal } = callOptionsOf(options, where)
+    const call = this.prepare(ADD, where, { path: { workspace_id: workspace }, body: entry, signal })
+    const { start, stop, duration, ...fields } = call.spec.body as v.InferOutput<typeof TimeEntryAddInputSchema>
+    call.spec.body = {
+      ...createFields(call, fields),
+      start: utcText(start),
+      duration: duration ?? (stop! - start) / 1000,
+      ...(stop === undefined ? {} : { stop: utcText(stop) }),
+    }
+    // A create that failed may still have reached Toggl; there is no model of it to drop.
+    return this.#write(call, (scope, outcome) => (outcome.value ? settleModel(scope, TIME_ENTRY, outcome.value.id, outcome, outcome.value) : Promise.resolve()))
+  }
+
+  /**
+   * One entry: from the cache when it holds it (unless `refresh`), else `GET /me/time_entries/{id}`.
+   * Costs 0 or 1 request. `null` when Toggl does not know it (404), unless `reRaise`.
+   */
+  async get(entry: TimeEntryRef, options?: ReadOptions): Promise<TogglTimeEntry | null> {
+    const where = 'TimeEntryEndpoint.get'
+    const { refresh, signal } = callOptionsOf(options, where)
+    const call = this.prepare(GET, where, { path: { time_entry_id: entry }, signal })
+    const id = call.ids.time_entry_id!
+    const scope = await this.cacheScope()
+    if (scope && !refresh) {
+      const cached = await findModel(scope, TIME_ENTRY, id)
+      if (cached) return cached
+    }
+    const commit = scope?.guard.beginRead()
+    try {
+      const found = (await this.performWithHeaders(call)).data
+      if (scope && commit) await commit(() => this.#keep(scope, [found]))
+      return found
+    } catch (error) {
+      if (!this.isQuietMiss(error, [404])) throw error
+      if (scope) await scope.guard.update(() => deleteModels(scope, TIME_ENTRY, [id]))
+      return null
+    }
+  }
+
+  /**
+   * Your time entries: `GET /me/time_entries` with one of `{ since }` (changed since then, Date, RFC
+   * 3339 or unix seconds; deleted ones are dropped from the cache, never returned), `{ before }`
+   * (started before), or `{ start_date, end_date }` (Date, RFC 3339 or `YYYY-MM-DD`; `end_date`
+   * excluded; at most 3 months back; Toggl answers at most 1000). Nothing: Toggl's latest entries.
+   * Always 1 request; what it lists refreshes the cache.
+   */
+  async collect(range: TimeEntryRange = {}, options?: CallOptions): Promise<TogglTimeEntry[]> {
+    const where = 'TimeEntryEndpoint.collect'
+    const { signal } = callOptionsOf(options, where)
+    const call = this.prepare(LIST, where, { signal })
+    call.spec.query = timeEntryRangeQuery(range, where, Date.now())
+    const scope = await this.cacheScope()
+    const commit = scope?.guard.beginRead()
+    const listed = (await this.performWithHeaders(call)).data
+    if (scope && commit) await commit(() => this.#keep(scope, listed))
+    return listed.filter((found) => !found.server_deleted_at)
+  }
+
+  /**
+   * Changes an entry: `PUT /workspaces/{wid}/time_entries/{id}` with the changed fields only
+   * (`tag_action: 'add' | 'delete'` applies `tags`/`tag_ids` to the entry's). Costs 1 request.
+   */
+  async edit(workspace: WorkspaceRef, entry: TimeEntryRef, changes: TimeEntryChanges, options?: CallOptions): Promise<TogglTimeEntry> {
+    const where = 'TimeEntryEndpoint.edit'
+    const { signal } = callOptionsOf(options, where)
+    const call = this.prepare(EDIT, where, { path: { workspace_id: workspace, time_entry_id: entry }, body: changes, signal })
+    const body = call.spec.body as v.InferOutput<typeof TimeEntryChangesSchema>
+    call.spec.body = {
+      ...body,
+      ...(body.start === undefined ? {} : { start: utcText(body.start) }),
+      ...(body.stop === undefined || body.stop === null ? {} : { stop: utcText(body.stop) }),
+    }
+    const id = call.ids.time_entry_id!
+    return this.#write(call, (scope, outcome) => this.#settleTimerOf(scope, id, outcome))
+  }
+
+  /**
+   * Applies JSON-Patch operations to any number of entries: `PATCH /workspaces/{wid}/time_entries/{ids}`,
+   * one request per 100 ids (Toggl's limit), the results merged. Toggl applies what it can: the ids
+   * it changed are in `success`, the others in `failure` with why. Each operation's path and value
+   * are checked first. Never retried. Costs ⌈ids / 100⌉ requests.
+   */
+  async patch(
+    workspace: WorkspaceRef,
+    entries: readonly TimeEntryRef[],
+    operations: TimeEntryPatchOperation[],
+    options?: CallOptions,
+  ): Promise<TimeEntryPatchResult> {
+    const where = 'TimeEntryEndpoint.patch'
+    const { signal } = callOptionsOf(options, where)
+    if (!Array.isArray(entries) || entries.length === 0) {
+      throw new InputError(`${where}: entries must be a non-empty array of ids or entries, got ${describe(entries)}`)
+    }
+    const ids = [...new Set(entries.map((entry, index) => idOf(entry, where, `entries[${index}]`)))]
+    // Every chunk is checked before the first is sent, so bad input sends nothing.
+    const chunks: { call: PreparedCall<TimeEntryPatchResult>; ids: number[] }[] = []
+    for (let first = 0; first < ids.length; first += PATCH_CHUNK) {
+      const chunk = ids.slice(first, first + PATCH_CHUNK)
+      const path = { workspace_id: workspace, time_entry_ids: chunk.join(',') }
+      chunks.push({ call: this.prepare(PATCH, where, { path, body: operations, signal }), ids: chunk })
+    }
+    const merged: TimeEntryPatchResult = { success: [], failure: [] }
+    for (const { call, ids: chunk } of chunks) {
+      const { success, failure } = await this.#write(call, (scope, outcome) => this.#settlePatch(scope, chunk, call.spec.body as TimeEntryPatchOperation[], outcome))
+      merged.success.push(...success)
+      merged.failure.push(...failure)
+    }
+    return merged
+  }
+
+  /**
+   * Deletes an entry: `DELETE /workspaces/{wid}/time_entries/{id}`. A 404 (already gone) is ignored
+   * unless `reRaise`. Costs 1 request.
+   */
+  async delete(workspace: WorkspaceRef, entry: TimeEntryRef, options?: CallOptions): Promise<void> {
+    const where = 'TimeEntryEndpoint.delete'
+    const { signal } = callOptionsOf(options, where)
+    const call = this.prepare(DELETE, where, { path: { workspace_id: workspace, time_entry_id: entry }, signal })
+    const id = call.ids.time_entry_id!
+    try {
+      await this.#write(call, async (scope, outcome) => {
+        const gone = outcome.error instanceof HTTPStatusError && outcome.error.status === 404
+        await settleModel(scope, TIME_ENTRY, id, gone ? { alone: outcome.alone } : outcome, null)
+        if ((await this.#timerRecord(scope))?.id === id) await this.#learnTimer(scope, null, Date.now())
+      })
+    } catch (error) {
+      if (!this.isQuietMiss(error, [404])) throw error
+    }
+  }
+
+  /**
+   * Sends a write and, with a cache, settles what it changed there (`settle`) and drops what is
+   * cached of the workspace's reports (an entry changes them) and of `/me` with its related data.
+   * Without a cache, keeps the timer knowledge of this instance honest.
+   */
+  async #write<Reply>(call: PreparedCall<Reply>, settle: (scope: CacheScope, outcome: WriteOutcome<Reply>) => Promise<void>): Promise<Reply> {
+    const send = async () => (await this.performWithHeaders(call)).data
+    const scope = await this.cacheScope()
+    if (!scope) {
+      this.#timer = undefined
+      return send()
+    }
+    const workspaceId = call.ids.workspace_id!
+    return scope.guard.write(send, async (outcome) => {
+      await settle(scope, outcome)
+      await forgetPrefixes(scope, [
+        pathPrefix({ organizationId: null, workspaceId }, 'reports', `/reports/api/v3/workspace/${workspaceId}/`),
+        pathPrefix(USER_SCOPE, 'track', '/me?'),
+      ])
+    })
+  }
+
+  /** Stores listed entries as models (deleted ones leave), and notes a running one as the timer. */
+  async #keep(scope: CacheScope, entries: readonly TogglTimeEntry[]): Promise<void> {
+    const live = entries.filter((entry) => !entry.server_deleted_at)
+    await putModels(scope, TIME_ENTRY, live)
+    await deleteModels(
+      scope,
+      TIME_ENTRY,
+      entries.filter((entry) => entry.server_deleted_at).map(({ id }) => id),
+    )
+    const running = live.find((entry) => entry.stop === null)
+    if (running) await this.#learnTimer(scope, running, Date.now())
+  }
+
+  /** Toggl says the entry is stopped: a cached copy that still shows it running, and the timer it was, go. */
+  async #forgetRunning(scope: CacheScope, id: number): Promise<void> {
+    if ((await findModel(scope, TIME_ENTRY, id))?.stop === null) await deleteModels(scope, TIME_ENTRY, [id])
+    await scope.cache.delete(scope.partition, TIMER_KEY)
+  }
+
+  /** After a write that answers the entry (stop, edit): its model, and whether it is the timer now. */
+  async #settleTimerOf(scope: CacheScope, id: number, outcome: WriteOutcome<TogglTimeEntry>): Promise<void> {
+    await settleModel(scope, TIME_ENTRY, id, outcome, outcome.value)
+    const timer = await this.#timerRecord(scope)
+    const answered = outcome.alone && outcome.error === undefined ? outcome.value : undefined
+    if (answered?.stop === null) await this.#learnTimer(scope, answered, Date.now())
+    else if (timer?.id === id) {
+      if (answered) await this.#learnTimer(scope, null, Date.now())
+      else await scope.cache.delete(scope.partition, TIMER_KEY)
+    }
+  }
+
+  /**
+   * After one chunk of a bulk PATCH: the operations Toggl applied are applied to the cached models
+   * of the ids it names in `success` where that is certain (plain fields), and those models go
+   * where it is not (times, or a patch that overlapped another write).
+   */
+  async #settlePatch(scope: CacheScope, ids: number[], operations: TimeEntryPatchOperation[], outcome: WriteOutcome<TimeEntryPatchResult>): Promise<void> {
+    const changed = outcome.value?.success ?? ids
+    const exact = outcome.alone && outcome.error === undefined && operations.every(({ path }) => !TIME_FIELDS.has(path))
+    for (const id of changed) {
+      const model = exact ? await findModel(scope, TIME_ENTRY, id) : undefined
+      if (model) await putModels(scope, TIME_ENTRY, [patched(model, operations)])
+      else await deleteModels(scope, TIME_ENTRY, [id])
+    }
+    const timer = await this.#timerRecord(scope)
+    if (!exact && timer?.id != null && changed.includes(timer.id)) await scope.cache.delete(scope.partition, TIMER_KEY)
+  }
+
+  /** Which entry the client last learnt was running (`null`: none), and when. */
+  async #timerRecord(scope: CacheScope): Promise<TimerRecord | undefined> {
+    const record = v.safeParse(TimerRecordSchema, await scope.cache.find<TimerRecord>(scope.partition, TIMER_KEY))
+    return record.success ? record.output : undefined
+  }
+
+  /** What the client knows of the timer: the running entry (or `null`) and when it learnt it. */
+  async #knownTimer(scope: CacheScope | undefined): Promise<{ entry: TogglTimeEntry | null; learntAt: number } | undefined> {
+    if (!scope) return this.#timer
+    const record = await this.#timerRecord(scope)
+    if (!record) return undefined
+    const { id, learntAt } = record
+    if (id === null) return { entry: null, learntAt }
+    const entry = await findModel(scope, TIME_ENTRY, id)
+    // The model changed or left since: what was learnt no longer holds.
+    return entry?.stop === null ? { entry, learntAt } : undefined
+  }
+
+  async #learnTimer(scope: CacheScope, running: TogglTimeEntry | null, learntAt: number): Promise<void> {
+    if (running) await putModels(scope, TIME_ENTRY, [running])
+    await scope.cache.put(scope.partition, TIMER_KEY, { id: running?.id ?? null, learntAt } satisfies TimerRecord)
+  }
+}
+
+/** The seed's name for this endpoint. */
+export { TimeEntryEndpoint as TrackerEndpoint }
+
+function isAlreadyStopped(error: unknown): boolean {
+  return error instanceof HTTPStatusError && error.status === 409
+}
+
+/** Fields whose change moves an entry in time; a patch of them is not replayed on the cached model. */
+const TIME_FIELDS: ReadonlySet<string> = new Set(['/start', '/stop', '/duration'])
+
+/** The fields of a new entry as given, with what Toggl requires of every create: the workspace (also in the path) and the app. */
+function createFields<F extends { created_with?: string | undefined }>(call: { ids: Record<string, number> }, fields: F): F & { workspace_id: number; created_with: string } {
+  return { ...fields, workspace_id: call.ids.workspace_id!, created_with: fields.created_with ?? 'togglkit' }
+}
+
+/** A cached model with plain-field patch operations applied, as Toggl applied them. */
+function patched(model: TogglTimeEntry, operations: readonly TimeEntryPatchOperation[]): TogglTimeEntry {
+  const entry: TogglTimeEntry = { ...model, tags: [...model.tags], tag_ids: [...model.tag_ids] }
+  for (const { op, path, value } of operations) {
+    const field = path.slice(1) as 'description' | 'billable' | 'project_id' | 'task_id' | 'tags' | 'tag_ids' | 'user_id'
+    if ((field === 'tags' || field === 'tag_ids') && op !== 'replace') {
+      const values = value as (string | number)[]
+      const list = entry[field] as (string | number)[]
+      entry[field] = (op === 'add' ? [...list, ...values.filter((item) => !list.includes(item))] : list.filter((item) => !values.includes(item))) as never
+    } else {
+      entry[field] = (op === 'remove' ? (field === 'billable' ? false : null) : value) as never
+    }
+  }
+  return entry
+}
+
+function maxAgeOf(options: unknown, where: string): number {
+  const maxAge = (options as { maxAge?: unknown } | null | undefined)?.maxAge
+  if (maxAge === undefined) return 0
+  if (typeof maxAge !== 'number' || !(maxAge >= 0)) {
+    throw new InputError(`${where}: options.maxAge must be a number of ms ≥ 0, got ${describe(maxAge)}`)
+  }
+  return maxAge
+}
+
+function withoutMaxAge(options: unknown): unknown {
+  if (options === null || typeof options !== 'object') return options
+  const { maxAge: _, ...rest } = options as Record<string, unknown>
+  return rest
+}
