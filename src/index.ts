@@ -28,4 +28,12 @@ export { QuotaEndpoint } from './endpoints/organizations/quota.ts'
 export { PageIterator, type Page } from './endpoints/pages.ts'
 export type { CallOptions, ReadOptions } from './endpoints/arguments.ts'
 export * from './schemas/index.ts'
-export { TimeEntryEndpoint, TrackerEndpoint, type CurrentOptions, type TimeEntryRef } from './endpoints/tracking/time-entries.ts'
+export {
+  TimeEntryEndpoint,
+  TrackerEndpoint,
+  type CurrentOptions,
+  type TimeEntryRef,
+  type TimeEntrySyncOptions,
+} from './endpoints/tracking/time-entries.ts'
+export type { TimeEntryQuery } from './endpoints/tracking/time-entry-sync.ts'
+export type { SyncResult } from './endpoints/sync.ts'

@@ -105,6 +105,8 @@ export function createTogglMock(options: TogglMockOptions = {}): TogglMock {
 
     const faulty = fault && (await answerFault(fault, request.signal))
     const response = faulty ?? answer(request, place, body)
+    // Toggl's clock, as every HTTP server states it; clients derive sync cursors from it.
+    if (response.type !== 'error' && !response.headers.has('date')) response.headers.set('date', new Date(now()).toUTCString())
     record.status = response.status
     return response
   }

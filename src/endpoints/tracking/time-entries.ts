@@ -26,10 +26,12 @@ import { callOptionsOf, idOf, type CallOptions, type ReadOptions } from '../argu
 import type { CacheScope } from '../base.ts'
 import type { WriteOutcome } from '../cache-guard.ts'
 import { forgetPrefixes, pathPrefix, USER_SCOPE } from '../cache-keys.ts'
-import { deleteModels, findModel, putModels, settleModel, type ModelKind } from '../models.ts'
+import { deleteModels, findModel, modelKey, modelsInRange, putModels, settleModel, type ModelKind } from '../models.ts'
 import { OperationEndpoint, type PreparedCall } from '../operation-endpoint.ts'
 import { AcknowledgementSchema, operation } from '../operation.ts'
-import { timeEntryRangeQuery } from './time-entry-range.ts'
+import { OVERLAP_SECONDS, serverSeconds, underSyncLock, writeSyncState, type SyncResult } from '../sync.ts'
+import { earliestListedDay, timeEntryRangeQuery } from './time-entry-range.ts'
+import { entriesBetween, queryEntries, syncWindow, type TimeEntryQuery } from './time-entry-sync.ts'
 
 /** A time entry's id, or a model carrying it. */
 export type TimeEntryRef = number | { id: number }
@@ -49,6 +51,17 @@ export interface CurrentOptions extends CallOptions {
 
 /** Time entries as models in the cache, in order of their start. */
 export const TIME_ENTRY: ModelKind<TogglTimeEntry> = { name: 'time_entry', schema: TimeEntrySchema, order: (entry) => Date.parse(entry.start) }
+
+/** Per-call options of `sync`. */
+export interface TimeEntrySyncOptions extends CallOptions {
+  /**
+   * Where a full fetch (the first sync, or one after the cursor grew too old) starts: a Date,
+   * RFC 3339 or `YYYY-MM-DD`, at most 3 months back (Toggl's limit). A later sync asked for an earlier
+   * start fetches in full again.
+   * @default 30 days back
+   */
+  from?: Date | string
+}
 
 /** What the client knows of the running timer, and since when (ms since the epoch). */
 interface TimerRecord {
@@ -105,7 +118,7 @@ export class TimeEntryEndpoint extends OperationEndpoint {
   async current(options?: CurrentOptions): Promise<TogglTimeEntry | null> {
     const where = 'TimeEntryEndpoint.current'
     const maxAge = maxAgeOf(options, where)
-    const { signal } = callOptionsOf(withoutMaxAge(options), where)
+    const { signal } = callOptionsOf(withoutField(options, 'maxAge'), where)
     const call = this.prepare(CURRENT, where, { signal })
     const scope = await this.cacheScope()
     if (maxAge > 0) {
@@ -208,7 +221,7 @@ export class TimeEntryEndpoint extends OperationEndpoint {
     const commit = scope?.guard.beginRead()
     try {
       const found = (await this.performWithHeaders(call)).data
-      if (scope && commit) await commit(() => this.#keep(scope, [found]))
+      if (scope && commit) await commit(async () => void (await this.#keep(scope, [found])))
       return found
     } catch (error) {
       if (!this.isQuietMiss(error, [404])) throw error
@@ -232,7 +245,7 @@ export class TimeEntryEndpoint extends OperationEndpoint {
     const scope = await this.cacheScope()
     const commit = scope?.guard.beginRead()
     const listed = (await this.performWithHeaders(call)).data
-    if (scope && commit) await commit(() => this.#keep(scope, listed))
+    if (scope && commit) await commit(async () => void (await this.#keep(scope, listed)))
     return listed.filter((found) => !found.server_deleted_at)
   }
 
@@ -309,6 +322,81 @@ export class TimeEntryEndpoint extends OperationEndpoint {
   }
 
   /**
+   * Brings the cached entries up to date with the fewest requests Toggl allows. The first time (or
+   * when the cursor is older than Toggl's three months, or the entries of the last full fetch may
+   * have expired from the cache) it fetches every entry that starts from `from` on, by date, 1000
+   * per request (Toggl's cap); after that one `GET /me/time_entries?since=…` brings what changed,
+   * deleted entries included, and moves the cursor, which lives in the cache: a reload, another tab
+   * or another process continues with one request. Syncs of one store run one at a time, and one
+   * that waited for another sends nothing. Needs a cache.
+   */
+  async sync(options?: TimeEntrySyncOptions): Promise<SyncResult> {
+    const where = 'TimeEntryEndpoint.sync'
+    const from = (options as { from?: unknown } | null | undefined)?.from
+    const { signal } = callOptionsOf(withoutField(options, 'from'), where)
+    const now = Date.now()
+    const window = syncWindow(from, where, now)
+    const scope = await this.cacheScope()
+    if (!scope) throw new InputError(`${where}: sync keeps the entries in a cache: create the endpoint with one (e.g. await createCache())`)
+    const list = async (query: Record<string, string>) => {
+      const call = this.prepare(LIST, where, { signal })
+      call.spec.query = query
+      const { data, headers } = await this.performWithHeaders(call)
+      return { entries: data, headers }
+    }
+    return underSyncLock(scope, TIME_ENTRY.name, async (state, syncedMeanwhile) => {
+      if (syncedMeanwhile && (from === undefined || window.from >= (state!.from ?? Infinity))) {
+        return { changed: 0, deleted: 0, requests: 0, full: false }
+      }
+      const tooOld = state === undefined || state.cursor * 1000 < earliestListedDay(now) + 86_400_000
+      const expired = state !== undefined && now - state.fullAt >= scope.cache.ttl - 60_000
+      const wider = state !== undefined && from !== undefined && window.from < (state.from ?? Infinity)
+      const commit = scope.guard.beginRead()
+      let result: SyncResult = { changed: 0, deleted: 0, requests: 0, full: false }
+      if (tooOld || expired || wider) {
+        const fetched = await entriesBetween(list, window.from, window.to)
+        const live = [...fetched.entries.values()].filter((entry) => !entry.server_deleted_at)
+        const cursor = serverSeconds(fetched.first ?? new Headers(), live.map(({ at }) => at)) - OVERLAP_SECONDS
+        await commit(async () => {
+          const cached = await modelsInRange(scope, TIME_ENTRY, { from: window.from, to: window.to })
+          const gone = cached.filter(({ id }) => !fetched.entries.has(id)).map(({ id }) => id)
+          await deleteModels(scope, TIME_ENTRY, gone)
+          const { changed } = await this.#keep(scope, live)
+          await writeSyncState(scope, TIME_ENTRY.name, { cursor, fullAt: now, syncedAt: Date.now(), from: window.from })
+          result = { changed, deleted: gone.length, requests: fetched.requests, full: true }
+        })
+        return { ...result, requests: fetched.requests, full: true }
+      }
+      const { entries, headers } = await list({ since: String(state.cursor) })
+      const cursor = Math.max(state.cursor, serverSeconds(headers, entries.map(({ at }) => at)) - OVERLAP_SECONDS)
+      await commit(async () => {
+        const { changed, deleted } = await this.#keep(scope, entries)
+        const running = entries.find((entry) => entry.stop === null && !entry.server_deleted_at)
+        const timer = await this.#timerRecord(scope)
+        // The entry known to run shows stopped or deleted, and nothing else started: nothing runs.
+        if (!running && timer?.id != null && entries.some(({ id }) => id === timer.id)) await this.#learnTimer(scope, null, Date.now())
+        await writeSyncState(scope, TIME_ENTRY.name, { ...state, cursor, syncedAt: Date.now() })
+        result = { changed, deleted, requests: 1, full: false }
+      })
+      return { ...result, requests: 1 }
+    })
+  }
+
+  /**
+   * The cached entries a filter selects, ascending by start, from the cache alone: 0 requests.
+   * `start_date` (included) and `end_date` (excluded) read the cache's index by start;
+   * `workspace_id`, `project_id`, `client_id` (through the cached project), `tag_ids` (any of them),
+   * `billable`, `description` (contains, case not counting), `running` and `limit` narrow it.
+   * It answers from what `sync()`, listings and writes through this client put in the cache.
+   */
+  async query(filter: TimeEntryQuery = {}): Promise<TogglTimeEntry[]> {
+    const where = 'TimeEntryEndpoint.query'
+    const scope = await this.cacheScope()
+    if (!scope) throw new InputError(`${where}: query answers from a cache: create the endpoint with one (e.g. await createCache())`)
+    return queryEntries(scope, TIME_ENTRY, filter, where)
+  }
+
+  /**
    * Sends a write and, with a cache, settles what it changed there (`settle`) and drops what is
    * cached of the workspace's reports (an entry changes them) and of `/me` with its related data.
    * Without a cache, keeps the timer knowledge of this instance honest.
@@ -330,17 +418,22 @@ export class TimeEntryEndpoint extends OperationEndpoint {
     })
   }
 
-  /** Stores listed entries as models (deleted ones leave), and notes a running one as the timer. */
-  async #keep(scope: CacheScope, entries: readonly TogglTimeEntry[]): Promise<void> {
+  /**
+   * Stores listed entries as models (deleted ones leave), and notes a running one as the timer.
+   * Answers how many it changed in the cache: an entry listed again as it is cached (same `at`, as
+   * a sync's overlap lists it) changes nothing.
+   */
+  async #keep(scope: CacheScope, entries: readonly TogglTimeEntry[]): Promise<{ changed: number; deleted: number }> {
     const live = entries.filter((entry) => !entry.server_deleted_at)
-    await putModels(scope, TIME_ENTRY, live)
-    await deleteModels(
-      scope,
-      TIME_ENTRY,
-      entries.filter((entry) => entry.server_deleted_at).map(({ id }) => id),
-    )
+    const deleted = entries.filter((entry) => entry.server_deleted_at).map(({ id }) => id)
+    const cached = await scope.cache.findMany<TogglTimeEntry>(scope.partition, live.map(({ id }) => modelKey(TIME_ENTRY, id)))
+    const changed = live.filter((entry, index) => cached[index]?.at == null || cached[index]!.at !== entry.at)
+    const wereCached = (await scope.cache.findMany(scope.partition, deleted.map((id) => modelKey(TIME_ENTRY, id)))).filter((found) => found !== undefined)
+    await putModels(scope, TIME_ENTRY, changed)
+    await deleteModels(scope, TIME_ENTRY, deleted)
     const running = live.find((entry) => entry.stop === null)
     if (running) await this.#learnTimer(scope, running, Date.now())
+    return { changed: changed.length, deleted: wereCached.length }
   }
 
   /** Toggl says the entry is stopped: a cached copy that still shows it running, and the timer it was, go. */
@@ -442,8 +535,9 @@ function maxAgeOf(options: unknown, where: string): number {
   return maxAge
 }
 
-function withoutMaxAge(options: unknown): unknown {
+/** Per-call options without one of this call's own, for the shared check of the rest. */
+function withoutField(options: unknown, field: string): unknown {
   if (options === null || typeof options !== 'object') return options
-  const { maxAge: _, ...rest } = options as Record<string, unknown>
+  const { [field]: _, ...rest } = options as Record<string, unknown>
   return rest
 }

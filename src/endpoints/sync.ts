@@ -1,0 +1,82 @@
+import * as v from 'valibot'
+import { realmLock } from '../cache/lock.ts'
+import type { CacheScope } from './base.ts'
+
+/** What one `sync()` did. */
+export interface SyncResult {
+  /** Entities this sync added to the cache or updated there. */
+  changed: number
+  /** Entities it removed from the cache (deleted in Toggl, or gone from a full listing). */
+  deleted: number
+  /** Requests it sent: 0 when another tab or instance synced while this one waited for it. */
+  requests: number
+  /** Whether it fetched in full (the first time, or when its cursor was too old to continue). */
+  full: boolean
+}
+
+/**
+ * Where a synced set stands, kept in the cache beside it so a reload, another tab or another process
+ * on the same store continues with one `since` request.
+ */
+export interface SyncState {
+  /** The next `since`, in unix seconds on Toggl's clock (overlapping the last sync a little). */
+  cursor: number
+  /** When the last full fetch happened, ms on this client's clock: entries stored then expire first. */
+  fullAt: number
+  /** When this set was last brought up to date, ms on this client's clock. */
+  syncedAt: number
+  /** The earliest start the set covers (time entries), ms. */
+  from?: number
+}
+
+const SyncStateSchema = v.object({ cursor: v.number(), fullAt: v.number(), syncedAt: v.number(), from: v.optional(v.number()) })
+
+/**
+ * Seconds a cursor overlaps the last sync: a change Toggl committed while its listing was being
+ * answered is listed again next time (and de-duplicated by id) rather than missed.
+ */
+export const OVERLAP_SECONDS = 60
+
+const syncKey = (name: string) => `sync:${name}`
+
+export async function readSyncState(scope: CacheScope, name: string): Promise<SyncState | undefined> {
+  const found = v.safeParse(SyncStateSchema, await scope.cache.find(scope.partition, syncKey(name)))
+  return found.success ? (found.output as SyncState) : undefined
+}
+
+export async function writeSyncState(scope: CacheScope, name: string, state: SyncState): Promise<void> {
+  await scope.cache.put(scope.partition, syncKey(name), state)
+}
+
+/**
+ * Toggl's clock when it answered, in unix seconds: its `Date` header (every HTTP server sends one),
+ * else the latest `at` of what it sent, else this client's clock. Cursors come from this, not from
+ * the client's own clock, which may be minutes off.
+ */
+export function serverSeconds(headers: Headers, stamps: Iterable<string | null | undefined>): number {
+  const date = Date.parse(headers.get('date') ?? '')
+  if (!Number.isNaN(date)) return Math.floor(date / 1000)
+  let latest = Number.NEGATIVE_INFINITY
+  for (const stamp of stamps) latest = Math.max(latest, Date.parse(stamp ?? ''))
+  return Math.floor((Number.isFinite(latest) ? latest : Date.now()) / 1000)
+}
+
+/**
+ * Runs one sync of `name` while no other sync of it on the same store runs (other tabs through Web
+ * Locks, other processes through a shared store's lock, else within this realm), with the set's
+ * state as it is then. A sync that had to wait may find the set brought up to date meanwhile
+ * (`syncedMeanwhile`), and then needs to send nothing.
+ */
+export async function underSyncLock<T>(
+  scope: CacheScope,
+  name: string,
+  task: (state: SyncState | undefined, syncedMeanwhile: boolean) => Promise<T>,
+): Promise<T> {
+  const before = await readSyncState(scope, name)
+  const lockName = `sync:${scope.partition}:${name}`
+  const run = async () => {
+    const state = await readSyncState(scope, name)
+    return task(state, state !== undefined && state.syncedAt !== before?.syncedAt)
+  }
+  return scope.cache.lock ? scope.cache.lock(lockName, run) : realmLock(lockName, run)
+}
