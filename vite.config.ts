@@ -12,11 +12,13 @@ export default defineConfig({
         index: 'src/index.ts',
         'mock/index': 'src/mock/index.ts',
         'mock/node': 'src/mock/node.ts',
+        'storage/index': 'src/storage/index.ts',
       },
       formats: ['es'],
     },
     rollupOptions: {
-      external: [/^node:/, 'ofetch', 'idb', 'valibot'],
+      // unstorage (an optional peer) and its drivers are the app's: togglkit/storage only takes a Storage.
+      external: [/^node:/, 'ofetch', 'idb', 'valibot', /^unstorage(\/|$)/],
     },
   },
   test: {
