@@ -14,11 +14,13 @@ export default defineConfig({
         'mock/node': 'src/mock/node.ts',
         'receiver/index': 'src/receiver/index.ts',
         'receiver/node': 'src/receiver/node.ts',
+        'storage/index': 'src/storage/index.ts',
       },
       formats: ['es'],
     },
     rollupOptions: {
-      external: [/^node:/, 'ofetch', 'idb', 'valibot'],
+      // unstorage (an optional peer) and its drivers are the app's: togglkit/storage only takes a Storage.
+      external: [/^node:/, 'ofetch', 'idb', 'valibot', /^unstorage(\/|$)/],
     },
   },
   test: {

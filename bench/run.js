@@ -1,5 +1,5 @@
-// `npm run bench`: builds dist/, runs the six benchmarks of the performance issue one after the
-// other on this machine, prints the table and writes it to bench/RESULTS.md.
+// `npm run bench`: builds dist/, runs the benchmarks one after the other on this machine (the six of
+// the performance issue, then the shared cache's), prints the table and writes it to bench/RESULTS.md.
 import { fileURLToPath } from 'node:url'
 import { measureCacheLookups } from './cache-lookups.js'
 import { measureCacheScale } from './cache-scale.js'
@@ -11,6 +11,7 @@ import { measureOverhead } from './overhead.js'
 import { measureRequestsSpent } from './requests.js'
 import { measureTimerSession } from './timer-session.js'
 import { measureBundleSize } from './size.js'
+import { measureSharedCache } from './storage.js'
 
 const started = performance.now()
 const step = async (name, measure) => {
@@ -30,6 +31,7 @@ const results = [
   await step('timer session', measureTimerSession),
   await step('bundle size', measureBundleSize),
   await step('cold start', measureColdStart),
+  await step('shared cache (Redis)', () => measureSharedCache(overhead.networkMedianMs)),
 ]
 await report({
   title: 'togglkit benchmarks',

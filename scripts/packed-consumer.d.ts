@@ -7,6 +7,10 @@ export declare const manifest: {
   exports: Record<string, { types: string; import: string }>
   files: string[]
   dependencies: Record<string, string>
+  /** Optional peers (unstorage, for togglkit/storage only), pinned for this repository in devDependencies. */
+  peerDependencies: Record<string, string>
+  peerDependenciesMeta: Record<string, { optional?: boolean }>
+  devDependencies: Record<string, string>
   /** Per fixture app in test/fixtures: the most its browser bundle may weigh, gzipped. */
   sizeBudget: Record<string, { maxGzipBytes: number }>
 }

@@ -9,8 +9,9 @@ import { pathToFileURL } from 'node:url'
  */
 export function runDenoSuite({ junitPath } = {}) {
   const steps = [
-    ['check', 'src/index.ts', 'src/mock/index.ts', 'src/mock/node.ts', 'src/receiver/index.ts', 'src/receiver/node.ts'],
-    ['test', '--allow-net=127.0.0.1', ...(junitPath ? [`--junit-path=${junitPath}`] : []), 'test/deno/'],
+    ['check', 'src/index.ts', 'src/mock/index.ts', 'src/mock/node.ts', 'src/receiver/index.ts', 'src/receiver/node.ts', 'src/storage/index.ts'],
+    // --unstable-kv: the storage suite runs togglkit/storage on an in-memory Deno KV.
+    ['test', '--allow-net=127.0.0.1', '--unstable-kv', ...(junitPath ? [`--junit-path=${junitPath}`] : []), 'test/deno/'],
     // --allow-slow-types: the valibot schema constants keep inferred types (see README).
     ['publish', '--dry-run', '--allow-slow-types', '--allow-dirty', '--quiet'],
   ]

@@ -1,11 +1,13 @@
 // The README's test command: type-check, build, every Vitest project, then the Deno suite, and one
-// closing line with the counts of both. The Chromium project needs Debian's /usr/bin/chromium;
-// without it a developer's run skips only that project (loudly), while CI (CI=true) fails, because
-// a green run that never opened a browser would hide real breakage.
+// closing line with the counts of both. The Chromium project needs Debian's /usr/bin/chromium and
+// the Redis suites Debian's redis-server; without one, a developer's run skips only what needs it
+// (loudly), while CI (CI=true) fails, because a green run that never opened a browser or spoke to
+// a real Redis would hide real breakage.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 import { chromiumPath } from './chromium.js'
+import { hasRedisServer, redisServerPath } from './redis.js'
 import { runDenoSuite } from './test-deno.js'
 
 const hasChromium = existsSync(chromiumPath)
@@ -17,16 +19,21 @@ function run(command, args) {
   if (status !== 0) process.exit(status ?? 1)
 }
 
-if (!hasChromium) {
+/** Says loudly what is skipped without `path`; in CI, ends the run instead. */
+function requireTool(available, path, skipped, pkg) {
+  if (available) return
   const banner = '!'.repeat(78)
-  console.error(`\n${banner}\n!! ${chromiumPath} not found: the real-browser (Chromium) suites are SKIPPED.`)
-  console.error('!! Install it with: apt-get update && apt-get install -y chromium')
+  console.error(`\n${banner}\n!! ${path} not found: ${skipped} SKIPPED.`)
+  console.error(`!! Install it with: apt-get update && apt-get install -y ${pkg}`)
   console.error(`${banner}\n`)
   if (process.env.CI) {
-    console.error('CI must run the browser suites: failing.')
+    console.error(`CI must run them (${pkg}): failing.`)
     process.exit(1)
   }
 }
+
+requireTool(hasChromium, chromiumPath, 'the real-browser (Chromium) suites are', 'chromium')
+requireTool(hasRedisServer(), redisServerPath, 'the Redis suites of togglkit/storage are', 'redis-server')
 
 run('npx', ['tsc', '-p', 'tsconfig.json'])
 // The package and bundle tests install the packed build, so it must be fresh.

@@ -6,6 +6,12 @@ import type { CacheEntry, CacheOptions, TogglCache } from '../src/cache/types.ts
 export interface ConformanceFeatures {
   /** Entries outlive the instance: a new cache with the same `name` sees them (IndexedDB). */
   persistent?: boolean
+  /**
+   * How values are kept: as structured clones (a Date comes back a Date) or as JSON (a Date comes
+   * back as its ISO string, as a store other processes read must keep it).
+   * @default 'structured-clone'
+   */
+  values?: 'structured-clone' | 'json'
 }
 
 const ALICE = 'account-alice'
@@ -58,13 +64,45 @@ export function describeCacheConformance(
       expect(await subject.find(ALICE, 'organization:1')).toEqual({ id: 1, name: 'Acme Ltd' })
     })
 
-    it('round-trips structured-clone types: Dates, nested arrays, null', async () => {
+    it('round-trips nested arrays and objects, null, numbers, booleans and strings', async () => {
       const subject = await cache()
-      const value = { at: new Date(START), tags: [['a'], ['b', 'c']], owner: null, ratio: 0.5 }
+      const value = { tags: [['a'], ['b', 'c']], owner: null, ratio: 0.5, negative: -7, active: false, name: 'Ünïcødé 😀', nested: { deep: [{}] } }
       await subject.put(ALICE, 'k', value)
-      const found = await subject.find<typeof value>(ALICE, 'k')
-      expect(found).toEqual(value)
-      expect(found?.at).toBeInstanceOf(Date)
+      expect(await subject.find(ALICE, 'k')).toEqual(value)
+      await subject.put(ALICE, 'k', 'plain')
+      expect(await subject.find(ALICE, 'k')).toBe('plain')
+    })
+
+    if (features.values === 'json') {
+      it('stores values as JSON: a Date comes back as its ISO string', async () => {
+        const subject = await cache()
+        await subject.put(ALICE, 'k', { at: new Date(START) })
+        expect(await subject.find(ALICE, 'k')).toEqual({ at: new Date(START).toISOString() })
+      })
+    } else {
+      it('round-trips structured-clone types: a Date comes back a Date', async () => {
+        const subject = await cache()
+        await subject.put(ALICE, 'k', { at: new Date(START) })
+        const found = await subject.find<{ at: Date }>(ALICE, 'k')
+        expect(found).toEqual({ at: new Date(START) })
+        expect(found?.at).toBeInstanceOf(Date)
+      })
+    }
+
+    it('takes any string as a key or a partition, and keeps each apart', async () => {
+      const subject = await cache()
+      // Separators, dots, case, a trailing $, empty, non-BMP, a lone surrogate, and longer than a file name may be.
+      const keys = ['a:b', 'a/b', 'a\\b', 'a?b', '.', '..', 'A', 'a', 'a$', '', 'x'.repeat(600), 'ü😀', '\ud800', 'a b', 'a_62', 'ab', '_', '-', 'a-']
+      await subject.putMany(ALICE, keys.map((key, index) => ({ key, value: index })))
+      expect(await subject.findMany(ALICE, keys)).toEqual(keys.map((_, index) => index))
+      expect(await subject.keys(ALICE)).toEqual([...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)))
+      const partitions = [`${'f'.repeat(64)}@https://api.track.toggl.com/api/v9`, 'P', 'p', 'p:e', '']
+      for (const [index, partition] of partitions.entries()) await subject.put(partition, 'k', index)
+      for (const [index, partition] of partitions.entries()) expect(await subject.find(partition, 'k'), partition).toBe(index)
+      await subject.clear('p')
+      expect(await subject.find('p', 'k')).toBeUndefined()
+      expect(await subject.find('p:e', 'k')).toBe(3)
+      expect(await subject.find('P', 'k')).toBe(1)
     })
 
     it('delete removes one key and leaves the others', async () => {

@@ -46,8 +46,19 @@ describe('deno.json and jsr.json', () => {
     expect(built).toEqual(npmBuilt)
   })
 
-  it('resolve each npm dependency, and only those, at the exact version package.json pins', () => {
-    const pinned = Object.fromEntries(Object.entries(manifest.dependencies).map(([name, version]) => [name, `npm:${name}@${version}`]))
+  it('resolve each npm dependency and peer, and only those, at the exact version package.json pins', () => {
+    // A peer is pinned where the repository installs it, in devDependencies.
+    const peers = Object.keys(manifest.peerDependencies).map((name) => [name, manifest.devDependencies[name] ?? 'missing'] as const)
+    expect(peers.every(([, version]) => /^\d+\.\d+\.\d+$/.test(version))).toBe(true)
+    const pinned = Object.fromEntries([...Object.entries(manifest.dependencies), ...peers].map(([name, version]) => [name, `npm:${name}@${version}`]))
     expect(deno.imports).toEqual(pinned)
+  })
+
+  it('keep every peer dependency optional, within the range the repository tests', () => {
+    for (const name of Object.keys(manifest.peerDependencies)) {
+      expect(manifest.peerDependenciesMeta[name], name).toEqual({ optional: true })
+      const [major, minor] = (manifest.devDependencies[name] ?? '').split('.')
+      expect(manifest.peerDependencies[name], name).toBe(`^${major}.${minor}.0`)
+    }
   })
 })

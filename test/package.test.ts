@@ -1,8 +1,9 @@
 // The built package as a user gets it after `npm install togglkit`: what the tarball holds, whether
 // its .d.ts files type-check in a strict TypeScript project, and whether plain Node runs every entry
-// point through the package's `exports`. Needs a fresh `npm run build` (npm test runs it).
+// point through the package's `exports` (togglkit/storage with unstorage installed beside it, the
+// others without). Needs a fresh `npm run build` (npm test runs it).
 import { spawnSync } from 'node:child_process'
-import { writeFileSync } from 'node:fs'
+import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createConsumerProject, manifest, repoRoot, type ConsumerProject } from '../scripts/packed-consumer.js'
@@ -26,25 +27,32 @@ const strictCompilerOptions = {
 }
 
 let project: ConsumerProject
+/** A second project, where the user also installed unstorage (an optional peer) for togglkit/storage. */
+let storageProject: ConsumerProject
 
 beforeAll(() => {
   project = createConsumerProject(['@types/node'])
   for (const fixture of FIXTURES) project.addFixture(fixture)
+  storageProject = createConsumerProject(['@types/node', 'unstorage'])
+  storageProject.addFixture('storage-consumer')
 }, 60_000)
 
-afterAll(() => project?.remove())
+afterAll(() => {
+  project?.remove()
+  storageProject?.remove()
+})
 
-function run(command: string, args: string[]) {
-  const { status, stdout, stderr } = spawnSync(command, args, { cwd: project.dir, encoding: 'utf8', timeout: 60_000 })
+function run(command: string, args: string[], dir = project.dir) {
+  const { status, stdout, stderr } = spawnSync(command, args, { cwd: dir, encoding: 'utf8', timeout: 60_000 })
   return { status, stdout, stderr }
 }
 
 /** Writes a tsconfig for the fixtures into the project and runs the repository's tsc on it. */
-function compileFixtures(name: string, compilerOptions: Record<string, unknown>) {
-  const config = join(project.dir, `tsconfig.${name}.json`)
-  const include = FIXTURES.map((fixture) => `${fixture}/**/*.ts`)
+function compileFixtures(name: string, compilerOptions: Record<string, unknown>, where = project, fixtures = FIXTURES) {
+  const config = join(where.dir, `tsconfig.${name}.json`)
+  const include = fixtures.map((fixture) => `${fixture}/**/*.ts`)
   writeFileSync(config, JSON.stringify({ compilerOptions: { ...strictCompilerOptions, ...compilerOptions }, include }))
-  return run(process.execPath, [TSC, '-p', config])
+  return run(process.execPath, [TSC, '-p', config], where.dir)
 }
 
 describe('the npm tarball', () => {
@@ -88,7 +96,8 @@ describe('plain Node, ESM, through the package exports', () => {
     return JSON.parse(stdout)
   }
 
-  it('runs togglkit, togglkit/mock and togglkit/mock/node', () => {
+  it('runs togglkit, togglkit/mock and togglkit/mock/node, with no unstorage installed', () => {
+    expect(existsSync(join(project.dir, 'node_modules', 'unstorage'))).toBe(false)
     const printed = runFixture('node-consumer') as { createdId: number }
     const inGlobex = (request: string) => request.replace('{id}', String(printed.createdId))
     expect(printed).toEqual({
@@ -124,5 +133,27 @@ describe('plain Node, ESM, through the package exports', () => {
       ],
       refusedWithInputError: true,
     })
+  }, 60_000)
+})
+
+describe('togglkit/storage, with unstorage installed beside it', () => {
+  // unstorage's own .d.ts files import the types of every driver's optional peer (Azure, MongoDB…),
+  // which a user installs only for the driver they use; those files are unstorage's to check.
+  const withoutLibCheck = { skipLibCheck: true }
+
+  it.each([
+    ['nodenext', { module: 'nodenext', moduleResolution: 'nodenext', noEmit: true }],
+    ['bundler', { module: 'preserve', moduleResolution: 'bundler', noEmit: true }],
+  ])('type-checks the storage fixture with moduleResolution %s', (name, options) => {
+    expect(compileFixtures(name, { ...options, ...withoutLibCheck }, storageProject, ['storage-consumer'])).toEqual({ status: 0, stdout: '', stderr: '' })
+  }, 60_000)
+
+  it('runs two caches on one store: what one endpoint stored, the other serves; errors are togglkit’s own classes', () => {
+    const emitOptions = { module: 'nodenext', moduleResolution: 'nodenext', noCheck: true, outDir: 'out', rootDir: '.', ...withoutLibCheck }
+    expect(compileFixtures('emit', emitOptions, storageProject, ['storage-consumer'])).toEqual({ status: 0, stdout: '', stderr: '' })
+    const { status, stdout, stderr } = run(process.execPath, [join('out', 'storage-consumer', 'main.js')], storageProject.dir)
+    expect(stderr).toBe('')
+    expect(status).toBe(0)
+    expect(JSON.parse(stdout)).toEqual({ cache: true, seen: 'Acme', refusedWithInputError: true, requests: ['GET /me/organizations'], stored: 2 })
   }, 60_000)
 })
