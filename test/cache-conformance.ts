@@ -396,6 +396,23 @@ export function describeCacheConformance(
       expect([await subject.find(ALICE, 'a'), await subject.keys(ALICE), await subject.range(ALICE, 'g')]).toEqual([undefined, [], []])
     })
 
+    it('lock(name) runs the tasks of one name one at a time, others meanwhile, and goes on after a failure', async () => {
+      const subject = await cache()
+      expect(typeof subject.lock).toBe('function')
+      const log: string[] = []
+      const task = (label: string, fail = false) => async () => {
+        log.push(`${label}+`)
+        await new Promise((resolve) => setTimeout(resolve, 20))
+        log.push(`${label}-`)
+        if (fail) throw new Error(label)
+        return label
+      }
+      const results = await Promise.allSettled([subject.lock!('sync:a', task('a1', true)), subject.lock!('sync:a', task('a2')), subject.lock!('sync:b', task('b'))])
+      expect(results.map((result) => (result.status === 'fulfilled' ? result.value : 'failed'))).toEqual(['failed', 'a2', 'b'])
+      expect(log.indexOf('a2+')).toBeGreaterThan(log.indexOf('a1-'))
+      expect(log.indexOf('b+')).toBeLessThan(log.indexOf('a1-'))
+    })
+
     it('close() resolves, and can be called twice', async () => {
       const subject = await cache()
       await subject.put(ALICE, 'a', 1)

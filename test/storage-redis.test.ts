@@ -4,7 +4,7 @@
 import type Redis from 'ioredis'
 import { createStorage, type Storage } from 'unstorage'
 import redisDriver from 'unstorage/drivers/redis'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { freePort, hasRedisServer, redisServerPath, startRedisServer, type RedisServer } from '../scripts/redis.js'
 import { DEMO_ACCOUNT } from '../src/mock/index.ts'
 import { createStorageCache } from '../src/storage/index.ts'
@@ -220,5 +220,40 @@ describe.skipIf(!available)('StorageCache on a real Redis', () => {
       expect(await requestsOf(async () => expect(await first.call({ op: 'collect' })).toEqual([{ ...acme, name: 'Acme Renamed' }, { ...globex, name: 'Globex Renamed' }]))).toBe(0)
       expect([await first.call({ op: 'warnings' }), await second.call({ op: 'warnings' })]).toEqual([[], []])
     }, 30_000)
+
+    it('concurrent syncs of one account in two processes send one request between them (Redis SET NX PX)', async () => {
+      const fake = await startFake({ organizations: [{ name: 'Acme', memberIds: [DEMO_ACCOUNT.id] }] })
+      const workspace = [...fake.mock.state.organizations.values()][0]!.workspaces[0]!.id
+      fake.mock.state.addTimeEntry({ workspaceId: workspace, userId: DEMO_ACCOUNT.id, start: Date.now() - 7_200_000, stop: Date.now() - 3_600_000 })
+      const [first, second] = await twoProcesses(fake)
+      // The first sync's listing is slow, so the second asks while the first holds the lock.
+      fake.mock.inject({ type: 'delay', ms: 400 })
+      const firstSync = first.call<{ requests: number }>({ op: 'sync' })
+      await vi.waitFor(() => expect(fake.sent()).toBe(1))
+      const secondSync = second.call<{ requests: number }>({ op: 'sync' })
+      expect([(await firstSync).requests, (await secondSync).requests]).toEqual([1, 0])
+      expect(fake.sent()).toBe(1)
+    }, 30_000)
+
+    it('a quota window one process found spent stops the other without a request', async () => {
+      const fake = await startFake({ organizations: [{ name: 'Acme', memberIds: [DEMO_ACCOUNT.id] }] })
+      const [acme] = [...fake.mock.state.organizations.keys()] as [number]
+      const [first, second] = await twoProcesses(fake)
+      const spent = { 'X-Toggl-Quota-Remaining': '0', 'X-Toggl-Quota-Resets-In': '900', 'content-type': 'application/json' }
+      fake.mock.inject({ type: 'status', status: 402, body: '"You have hit your hourly limit for API calls."', headers: spent })
+      await expect(first.call({ op: 'refresh', id: acme })).rejects.toThrow(/^QuotaError: .*resets in 900 s/)
+      const sent = fake.sent()
+      await expect(second.call({ op: 'refresh', id: acme })).rejects.toThrow(/^QuotaError: GET \/api\/v9\/organizations\/\d+ not sent/)
+      expect(fake.sent()).toBe(sent)
+    }, 30_000)
+
+    async function twoProcesses(fake: Fake): Promise<[ScriptProcess, ScriptProcess]> {
+      const name = `processes${Math.random().toString(36).slice(2, 8)}`
+      const script = new URL('support/storage-process.ts', import.meta.url)
+      const token = fake.mock.state.accountWithEmail(DEMO_ACCOUNT.email)!.apiToken
+      const spawned = await Promise.all([0, 1].map(() => startScriptProcess(script, [server.url, fake.server.baseURL, token, name])))
+      cleanups.push(() => Promise.all(spawned.map((child) => child.exit())))
+      return spawned as [ScriptProcess, ScriptProcess]
+    }
   })
 })

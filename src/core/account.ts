@@ -7,6 +7,18 @@ import type { SharedRead } from './shared-read.ts'
 import type { TogglReply } from './spec.ts'
 
 /**
+ * Where an account's quota windows are kept for other processes and tabs to read (a cache they
+ * share), by window: `user`, `o{id}`, `w{id}`.
+ */
+export interface QuotaStore {
+  load(window: string): Promise<QuotaInfo | undefined>
+  save(window: string, info: QuotaInfo): void
+}
+
+/** A window read from a store is read again only after this long, so a request costs at most one store read a second. */
+const STORED_QUOTA_FRESH_MS = 1_000
+
+/**
  * What every client of one account on one API shares within this JS realm: the quota last
  * reported for each window, which organization each workspace belongs to (Toggl counts a
  * workspace's calls against its organization's window), the GETs in flight (so identical ones are
@@ -23,6 +35,10 @@ export class AccountState {
   #scheduler: RateScheduler | undefined
   /** Channels this account's quota reports are posted on, each once. */
   readonly #sharedOver = new Map<CacheChannel, string>()
+  /** Stores shared with other processes or tabs that keep this account's windows. */
+  readonly #stores = new Set<QuotaStore>()
+  /** When each window was last read from the stores. */
+  readonly #loadedAt = new Map<string, number>()
 
   /** The account's one scheduler; when its clients ask for different rates, the slowest holds. */
   useRateLimit(limit: RateLimit): RateScheduler {
@@ -71,6 +87,28 @@ export class AccountState {
     this.quota = info
     this.noteWindow(info)
     for (const [channel, partition] of this.#sharedOver) channel.post({ type: 'quota', partition, windows: [info] })
+    for (const store of this.#stores) store.save(windowKey(info), info)
+  }
+
+  /** Keeps this account's windows in `store` too, and reads there what other processes saw. */
+  shareThrough(store: QuotaStore): void {
+    this.#stores.add(store)
+  }
+
+  /**
+   * Before a request of `scope`: takes a newer report of its window from the shared stores, at most
+   * once a second, so a window another process spent stops this one too.
+   */
+  async adoptStored(scope: RequestScope, now: number): Promise<void> {
+    if (this.#stores.size === 0) return
+    const key = windowKey(scope)
+    if (now - (this.#loadedAt.get(key) ?? -Infinity) < STORED_QUOTA_FRESH_MS) return
+    this.#loadedAt.set(key, now)
+    for (const store of this.#stores) {
+      const stored = await store.load(key)
+      const known = this.#windows.get(key)
+      if (stored && (known === undefined || known.at < stored.at)) this.noteWindow(stored)
+    }
   }
 
   /** Posts this account's quota reports on `channel`, and takes the newer ones others post there. */

@@ -1,5 +1,5 @@
 import { createFetch, FetchError } from 'ofetch'
-import { accountStateOf, type AccountState } from './account.ts'
+import { accountStateOf, type AccountState, type QuotaStore } from './account.ts'
 import { pathUnderBase, scopeOfPath, type RequestScope } from './api.ts'
 import type { BasicAuth } from './auth.ts'
 import type { CacheChannel } from '../cache/channel.ts'
@@ -102,6 +102,7 @@ export class RequestCore {
       spec.signal?.throwIfAborted()
       // Resolved per attempt: a reply to another call may have told the workspace's organization meanwhile.
       const scope = this.#account.resolve(pathScope)
+      await this.#account.adoptStored(scope, Date.now())
       this.#refuseWhileQuotaSpent(request, scope)
       await this.#scheduler?.slot(spec.signal)
       const started = performance.now()
@@ -215,6 +216,11 @@ export class RequestCore {
    */
   shareQuota(channel: CacheChannel, partition: string): void {
     this.#account.shareOver(channel, partition)
+  }
+
+  /** Keeps this account's quota windows in a store other processes or tabs share, and reads theirs there. */
+  shareQuotaThrough(store: QuotaStore): void {
+    this.#account.shareThrough(store)
   }
 
   /** The workspaces a reply has told to belong to an organization. */

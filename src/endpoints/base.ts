@@ -5,6 +5,7 @@ import { cacheGuardOf, type CacheGuard } from './cache-guard.ts'
 import { HTTPStatusError, InputError, ResponseValidationError } from '../core/errors.ts'
 import { resolveOptions, type EndpointOptions } from '../core/options.ts'
 import type { QuotaInfo } from '../core/quota.ts'
+import type { QuotaStore } from '../core/account.ts'
 import { RequestCore } from '../core/request.ts'
 import type { RequestSpec, TogglReply } from '../core/spec.ts'
 
@@ -35,6 +36,8 @@ export abstract class TogglEndpoint {
     this.#auth = auth
     this.cache = cache ?? null
     this.core = new RequestCore(auth, resolveOptions(options, where))
+    // Names the partition now, so the quota view is shared before the first call needs it.
+    if (this.cache) void this.cacheScope()
   }
 
   /** The hourly quota as the last reply reported it (of any window), or `null` before any reply. */
@@ -61,6 +64,8 @@ export abstract class TogglEndpoint {
     this.#partition ??= this.#auth.accountKey().then((key) => {
       const partition = `${key}@${this.core.options.baseURL}`
       if (cache.channel) this.core.shareQuota(cache.channel, partition)
+      // A store other tabs or processes write: each reads there what the others saw of the quota.
+      if (!cache.trusted) this.core.shareQuotaThrough(quotaStoreIn(cache, partition))
       return partition
     })
     const partition = await this.#partition
@@ -94,6 +99,39 @@ export function pathText(path: v.BaseIssue<unknown>['path'], lead: string): stri
     .map(({ key }, index) => (typeof key === 'number' ? `[${key}]` : `${index === 0 ? lead : '.'}${String(key)}`))
     .join('')
 }
+
+const quotaStores = new WeakMap<TogglCache, Map<string, QuotaStore>>()
+
+/** A cache's quota windows of one account, under `quota:{window}`; what fails to read counts as nothing known. */
+function quotaStoreIn(cache: TogglCache, partition: string): QuotaStore {
+  let byPartition = quotaStores.get(cache)
+  if (!byPartition) quotaStores.set(cache, (byPartition = new Map()))
+  let store = byPartition.get(partition)
+  if (!store) byPartition.set(partition, (store = windowsIn(cache, partition)))
+  return store
+}
+
+function windowsIn(cache: TogglCache, partition: string): QuotaStore {
+  return {
+    load: async (window) => {
+      const found = v.safeParse(QuotaInfoSchema, await cache.find(partition, `quota:${window}`))
+      return found.success ? found.output : undefined
+    },
+    save: (window, info) => void cache.put(partition, `quota:${window}`, info).catch(() => {}),
+  }
+}
+
+const QuotaInfoSchema: v.GenericSchema<unknown, QuotaInfo> = v.pipe(
+  v.object({
+    remaining: v.number(),
+    resetsIn: v.number(),
+    at: v.number(),
+    organizationId: v.nullable(v.number()),
+    workspaceId: v.optional(v.number()),
+    total: v.optional(v.number()),
+  }),
+  v.transform(({ workspaceId, total, ...info }) => ({ ...info, ...(workspaceId === undefined ? {} : { workspaceId }), ...(total === undefined ? {} : { total }) })),
+)
 
 function isCache(value: unknown): value is TogglCache {
   const cache = value as Partial<Record<keyof TogglCache, unknown>>

@@ -6,6 +6,7 @@ import { InputError } from '../core/errors.ts'
 import { StoreAccess } from './access.ts'
 import { KeyLayout, newWriteId, type IndexAddress } from './layout.ts'
 import { resolveStorageOptions, type ResolvedStorageOptions, type StorageCacheOptions } from './options.ts'
+import { StoreLock } from './lock.ts'
 import { PendingDeletions, type DeletionBatch } from './pending.ts'
 import { readRecord, recordText, type EntryRecord } from './record.ts'
 
@@ -36,6 +37,7 @@ export class StorageCache implements TogglCache {
   readonly #layout: KeyLayout
   readonly #access: StoreAccess
   readonly #pending = new PendingDeletions()
+  readonly #lock: StoreLock
   #flushing: Promise<boolean> | undefined
 
   constructor(storage: Storage, options?: StorageCacheOptions) {
@@ -44,6 +46,15 @@ export class StorageCache implements TogglCache {
     this.ttl = this.#options.ttl
     this.#layout = new KeyLayout(this.#options.name)
     this.#access = new StoreAccess(this.#options)
+    this.#lock = new StoreLock(storage, this.#access, (name) => this.#layout.lockKey(name))
+  }
+
+  /**
+   * Runs `task` while no other holder of `name` runs one: across every process on the store where
+   * it has an atomic lock (Redis: `SET NX PX`, 30 s at most), else within this process.
+   */
+  lock<T>(name: string, task: () => Promise<T>): Promise<T> {
+    return this.#lock.run(name, task)
   }
 
   async find<T>(partition: string, key: string): Promise<T | undefined> {

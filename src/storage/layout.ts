@@ -8,8 +8,8 @@
  *   `order` as 16 hex digits that sort like the number, `write` the id of the write that filed it
  *   (the entry's record carries the same id). The value is `1`; only the key matters.
  *
- * `lock` and `state` are kept free in the same place (`<name>:<partition>:lock:…`,
- * `<name>:<partition>:state:…`) for what processes of one account will share besides entries.
+ * - `<name>:lock:<lock name>` — a lock processes take (a sync of one account names it with the
+ *   partition, `sync:<partition>:time_entry`); it expires by itself after 30 s.
  *
  * `<name>` (default `togglkit`), `<partition>`, `<key>` and `<group>` are text escaped so any string
  * survives every driver: lower-case letters and digits stay as they are, any other UTF-16 code unit
@@ -61,6 +61,11 @@ export class KeyLayout {
   /** The base of every index key of one ordered group. */
   groupBase(partition: string, group: string): string {
     return `${this.partitionBase(partition)}:${GROUP}:${field(group)}`
+  }
+
+  /** The key of a lock every process on the store takes by name (its name carries the partition). */
+  lockKey(name: string): string {
+    return `${this.namespace}:lock:${field(name)}`
   }
 
   entryKey(partition: string, key: string): string {
