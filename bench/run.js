@@ -9,6 +9,7 @@ import { buildPackage } from './lib/build.js'
 import { report } from './lib/report.js'
 import { measureOverhead } from './overhead.js'
 import { measureRequestsSpent } from './requests.js'
+import { measureSync } from './sync.js'
 import { measureTimerSession } from './timer-session.js'
 import { measureBundleSize } from './size.js'
 import { measureSharedCache } from './storage.js'
@@ -29,6 +30,7 @@ const results = [
   await step('requests spent', measureRequestsSpent),
   await step('cache at scale', measureCacheScale),
   await step('timer session', measureTimerSession),
+  await step('sync and query', measureSync),
   await step('bundle size', measureBundleSize),
   await step('cold start', measureColdStart),
   await step('shared cache (Redis)', () => measureSharedCache(overhead.networkMedianMs)),

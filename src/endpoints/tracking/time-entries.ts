@@ -362,6 +362,8 @@ export class TimeEntryEndpoint extends OperationEndpoint {
           const gone = cached.filter(({ id }) => !fetched.entries.has(id)).map(({ id }) => id)
           await deleteModels(scope, TIME_ENTRY, gone)
           const { changed } = await this.#keep(scope, live)
+          // Whatever runs started within the window (a timer does not run for months): none listed, none runs.
+          if (!live.some((entry) => entry.stop === null)) await this.#learnTimer(scope, null, Date.now())
           await writeSyncState(scope, TIME_ENTRY.name, { cursor, fullAt: now, syncedAt: Date.now(), from: window.from })
           result = { changed, deleted: gone.length, requests: fetched.requests, full: true }
         })
@@ -373,8 +375,13 @@ export class TimeEntryEndpoint extends OperationEndpoint {
         const { changed, deleted } = await this.#keep(scope, entries)
         const running = entries.find((entry) => entry.stop === null && !entry.server_deleted_at)
         const timer = await this.#timerRecord(scope)
-        // The entry known to run shows stopped or deleted, and nothing else started: nothing runs.
-        if (!running && timer?.id != null && entries.some(({ id }) => id === timer.id)) await this.#learnTimer(scope, null, Date.now())
+        if (!running && timer) {
+          // The entry known to run shows stopped or deleted: nothing runs. It does not show: what was known still holds now.
+          const ended = timer.id !== null && entries.some(({ id }) => id === timer.id)
+          const model = timer.id === null ? null : await findModel(scope, TIME_ENTRY, timer.id)
+          if (ended) await this.#learnTimer(scope, null, Date.now())
+          else if (model !== undefined) await this.#learnTimer(scope, model, Date.now())
+        }
         await writeSyncState(scope, TIME_ENTRY.name, { ...state, cursor, syncedAt: Date.now() })
         result = { changed, deleted, requests: 1, full: false }
       })
