@@ -27,3 +27,11 @@ export type {
 } from './organizations/organization-users.ts'
 export { WorkspaceSchema, WorkspaceStatisticsSchema, WorkspaceUserSchema } from './organizations/organization-workspaces.ts'
 export type { TogglWorkspace, WorkspaceInput, WorkspaceStatistics, WorkspaceUser, WorkspaceUserFilters } from './organizations/organization-workspaces.ts'
+export {
+  WebhookEventFiltersSchema,
+  WebhookLimitsSchema,
+  WebhookStatusSchema,
+  WebhookSubscriptionInputSchema,
+  WebhookSubscriptionSchema,
+} from './webhooks/subscriptions.ts'
+export type { WebhookEntity, WebhookEventFilter, WebhookLimits, WebhookStatus, WebhookSubscription, WebhookSubscriptionInput } from './webhooks/subscriptions.ts'
