@@ -76,7 +76,7 @@ export class RequestCore {
    */
   async send(spec: RequestSpec): Promise<TogglReply> {
     spec.signal?.throwIfAborted()
-    const url = this.urlOf(spec)
+    const url = this.#targetOf(spec)
     if (spec.method !== 'GET' && !spec.read) {
       this.#account.reads.clear()
       return this.#sendWithRetries(spec, url).finally(() => this.#account.reads.clear())
@@ -94,7 +94,8 @@ export class RequestCore {
   }
 
   async #sendWithRetries(spec: RequestSpec, url: string): Promise<TogglReply> {
-    const request: RequestInfo = { method: spec.method, url }
+    // What errors and onAttempt report: the URL without the request's secrets.
+    const request: RequestInfo = { method: spec.method, url: withoutSecrets(url, spec) }
     const { retries, reRaise, onAttempt } = this.#options
     const mayRetry = !reRaise && (spec.retry ?? (spec.read === true || RETRYABLE_METHODS.has(spec.method)))
     const pathScope = scopeOfPath(spec.api ?? 'track', spec.path)
@@ -110,7 +111,7 @@ export class RequestCore {
       let failure: TogglError
       let retryIn: number | undefined
       try {
-        const response = await this.#attempt(request, spec)
+        const response = await this.#attempt(request, spec, url)
         status = response.status
         this.#noteQuotaHeaders(response.headers, scope)
         if (response.ok) {
@@ -122,7 +123,7 @@ export class RequestCore {
           onAttempt?.({ ...request, attempt, status, duration: performance.now() - started })
           return reply
         }
-        failure = await this.#errorOf(request, response, scope)
+        failure = await this.#errorOf(request, response, scope, spec)
         if (mayRetry && attempt <= retries) retryIn = this.#retryDelay(response, attempt)
       } catch (error) {
         if (!(error instanceof TimeoutError || error instanceof NetworkError || error instanceof ResponseValidationError)) {
@@ -155,7 +156,7 @@ export class RequestCore {
   }
 
   /** One HTTP exchange, body included, under its own timeout. */
-  async #attempt(request: RequestInfo, spec: RequestSpec): Promise<RawResponse> {
+  async #attempt(request: RequestInfo, spec: RequestSpec, url: string): Promise<RawResponse> {
     const controller = new AbortController()
     const callerSignal = spec.signal
     const onCallerAbort = () => controller.abort(callerSignal?.reason)
@@ -170,7 +171,7 @@ export class RequestCore {
           }, timeout)
         : undefined
     try {
-      return await this.#fetch.raw<unknown, 'text' | 'blob'>(request.url, {
+      return await this.#fetch.raw<unknown, 'text' | 'blob'>(url, {
         method: spec.method,
         headers: { Authorization: this.#auth.header(), Accept: 'application/json' },
         ...(spec.body === undefined ? {} : { body: spec.body as Record<string, unknown> }),
@@ -190,8 +191,13 @@ export class RequestCore {
     }
   }
 
-  /** The full URL of a request, as errors report it. */
+  /** The full URL of a request, as errors report it (its secrets redacted). */
   urlOf(spec: RequestSpec): string {
+    return withoutSecrets(this.#targetOf(spec), spec)
+  }
+
+  /** The full URL a request goes to. */
+  #targetOf(spec: RequestSpec): string {
     const api = spec.api ?? 'track'
     const url = new URL(this.#baseOf(api) + pathUnderBase(api, spec.path))
     for (const [name, value] of Object.entries(spec.query ?? {})) {
@@ -252,11 +258,11 @@ export class RequestCore {
     }
   }
 
-  async #errorOf(request: RequestInfo, response: RawResponse, scope: RequestScope): Promise<HTTPStatusError> {
+  async #errorOf(request: RequestInfo, response: RawResponse, scope: RequestScope, spec: RequestSpec): Promise<HTTPStatusError> {
     const data = response._data
     const body = typeof data === 'string' ? data : data instanceof Blob ? await data.text() : ''
     const contentType = response.headers.get('content-type') ?? ''
-    const message = this.#auth.redact(serverMessageOf(body, contentType, response.statusText))
+    const message = withoutSecrets(this.#auth.redact(serverMessageOf(body, contentType, response.statusText)), spec)
     const { status, headers } = response
     if (status === 402) {
       // Toggl may put its quota headers on any reply; only a window with nothing left makes a 402 the quota's.
@@ -286,6 +292,11 @@ export class RequestCore {
     const { retryDelay, maxRetryDelay } = this.#options
     return Math.random() * Math.min(maxRetryDelay, retryDelay * 2 ** (attempt - 1))
   }
+}
+
+/** `text` with each of the request's secrets (never empty), as given and as a URL carries it, shown as `[redacted]`. */
+function withoutSecrets(text: string, { secrets = [] }: RequestSpec): string {
+  return secrets.reduce((result, secret) => result.replaceAll(secret, '[redacted]').replaceAll(encodeURIComponent(secret), '[redacted]'), text)
 }
 
 function isJson(headers: Headers): boolean {

@@ -26,6 +26,12 @@ export interface RequestSpec {
    * for a POST or PATCH that may (repeating it changes nothing more, as stopping a timer).
    */
   retry?: boolean
+  /**
+   * Credentials the request carries in its path or body (a webhook validation code, a
+   * subscription secret). They are sent, but what the request reports (error messages, the URLs
+   * errors and `onAttempt` name) shows `[redacted]` in their place.
+   */
+  secrets?: readonly string[]
 }
 
 export interface TogglReply {

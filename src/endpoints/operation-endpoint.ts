@@ -37,13 +37,17 @@ export abstract class OperationEndpoint extends TogglEndpoint {
    */
   protected prepare<Reply>(operation: Operation<Reply>, where: string, input: OperationInput): PreparedCall<Reply> {
     const ids: Record<string, number> = {}
+    const { secrets: secretFields = [] } = operation
+    const secrets: unknown[] = []
     const path = operation.path.replace(/\{(\w+)\}/g, (_, name: string) => {
       const value = input.path?.[name]
       const argument = name.replace(/_id$/, '').replaceAll('_', ' ')
       const schema = operation.params?.[name]
+      if (!schema) return String((ids[name] = idOf(value, where, argument, name)))
+      const text = checked(schema, value, where, argument, [], secretFields.includes(name))
+      if (secretFields.includes(name)) secrets.push(text)
       // Commas stay as they are: Toggl's bulk calls list ids as `1,2,3` in one path segment.
-      if (schema) return encodeURIComponent(checked(schema, value, where, argument)).replaceAll('%2C', ',')
-      return String((ids[name] = idOf(value, where, argument, name)))
+      return encodeURIComponent(text).replaceAll('%2C', ',')
     })
     const query = operation.query ? checked(operation.query, input.query ?? {}, where) : {}
     const spec: PreparedCall<Reply>['spec'] = { method: operation.method, path, query: definedQuery(query), signal: input.signal }
@@ -51,7 +55,13 @@ export abstract class OperationEndpoint extends TogglEndpoint {
     if (operation.read) spec.read = true
     if (operation.binary) spec.binary = true
     if (operation.retry !== undefined) spec.retry = operation.retry
-    if (operation.body) spec.body = checked(operation.body, input.body, where, undefined, operation.names)
+    if (operation.body) {
+      spec.body = checked(operation.body, input.body, where, undefined, operation.names, secretFields)
+      for (const field of secretFields) secrets.push((spec.body as Record<string, unknown> | null)?.[field])
+    }
+    // Each secret a schema let through is a non-empty string.
+    const given = secrets.filter((secret): secret is string => typeof secret === 'string' && secret !== '')
+    if (given.length > 0) spec.secrets = given
     return { operation, spec, ids }
   }
 
@@ -131,13 +141,17 @@ export abstract class OperationEndpoint extends TogglEndpoint {
   }
 }
 
-/** `value` as `schema` outputs it, or an `InputError` naming the argument, the field and the rule. */
+/**
+ * `value` as `schema` outputs it, or an `InputError` naming the argument, the field and the rule.
+ * A secret (`true`: the value itself; a list: those top-level fields) is never quoted.
+ */
 function checked<T>(
   schema: v.GenericSchema<unknown, T>,
   value: unknown,
   where: string,
   argument?: string,
   names: readonly string[] = [],
+  secret: boolean | readonly string[] = false,
 ): T {
   // Valibot takes an array for an object (reading keys such as `filter` from Array.prototype), so
   // an array meets the schema as what it is to it: no object at all.
@@ -152,13 +166,14 @@ function checked<T>(
   if (strict && issue.expected === 'never') throw new InputError(`${where}: ${field} is not a field Toggl takes here`)
   const problem = strict && issue.input === undefined && issue.expected?.startsWith('"') ? `${field} must be given` : undefined
   const top = issue.path?.[0]?.key
+  const quiet = secret === true || (secret !== false && secret.includes(top as string))
+  const got = quiet ? '' : `, got ${describe(field === '' ? value : issue.input)}`
   if (typeof top === 'string' && names.includes(top) && issue.path?.length === 1) {
-    throw new NamingError(`${where}: ${problem ?? `${issue.message}, got ${describe(issue.input)}`}`)
+    throw new NamingError(`${where}: ${problem ?? `${issue.message}${got}`}`)
   }
   if (problem) throw new InputError(`${where}: ${problem}`)
   const subject = [argument, field].filter(Boolean).join(' ')
-  const got = describe(field === '' ? value : issue.input)
-  throw new InputError(`${where}: ${subject === '' ? '' : `${subject} `}${issue.message}, got ${got}`)
+  throw new InputError(`${where}: ${subject === '' ? '' : `${subject} `}${issue.message}${got}`)
 }
 
 function definedQuery(query: Record<string, string | number | boolean | undefined>): Record<string, string> {

@@ -28,6 +28,12 @@ export interface Operation<Reply> {
   readonly body?: v.GenericSchema
   /** Top-level body fields that hold names: breaking their rules is a `NamingError`. */
   readonly names?: readonly string[]
+  /**
+   * Path placeholders and top-level body fields that hold credentials (a webhook secret or
+   * validation code): an `InputError` about one never quotes it, and what the request reports
+   * (error messages, URLs, `onAttempt`) shows `[redacted]` in its place.
+   */
+  readonly secrets?: readonly string[]
   /** The success reply (`undefined` when the body is empty, a string for a text reply). */
   readonly reply: v.GenericSchema<unknown, Reply>
   /**

@@ -1,6 +1,7 @@
 import type { HourlyQuota } from './hourly-quota.ts'
 import type { Reply } from './responses.ts'
 import type { MockAccount, MockOrganization, MockState } from './state.ts'
+import type { WebhookDeliveries } from './webhooks/delivery.ts'
 
 /** One authenticated call to a route. */
 export interface ApiCall {
@@ -14,12 +15,19 @@ export interface ApiCall {
   body: string
   /** The hourly quota, `undefined` when the fake runs without one. */
   quota: HourlyQuota | undefined
+  /** Webhook subscriptions and what the fake sends them. */
+  webhooks: WebhookDeliveries
+  /** The origin the request was addressed to, for URLs the fake hands out (a PING's `validation_code_url`). */
+  origin: string
 }
 
-/** A path pattern and its handler per method; capture groups become `ApiCall.params`. */
+/**
+ * A path pattern and its handler per method; capture groups become `ApiCall.params`. A handler
+ * that must wait (the Webhooks API calls the subscriber's URL) answers a promise.
+ */
 export interface Route {
   pattern: RegExp
-  handlers: Map<string, (call: ApiCall) => Reply>
+  handlers: Map<string, (call: ApiCall) => Reply | Promise<Reply>>
 }
 
 export const INVALID_JSON = 'Invalid JSON input'

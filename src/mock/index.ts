@@ -36,3 +36,6 @@ export type { MockClientSeed, MockProjectSeed, MockTagSeed, MockTaskSeed, MockTi
 export type { TrackedModel } from './state.ts'
 export type { MockFault } from './faults.ts'
 export type { RecordedRequest } from './requests.ts'
+export type { MockDelivery, MockWebhooks } from './webhooks/delivery.ts'
+export type { MockReceiver, MockWebhookOptions } from './webhooks/courier.ts'
+export type { MockSubscription } from './webhooks/subscription.ts'

@@ -3,11 +3,13 @@ import { inProcessFetch } from './fetch.ts'
 import { answerFault, checkFault, type MockFault } from './faults.ts'
 import { HourlyQuota, quotaHeaders, quotaKeyOf } from './hourly-quota.ts'
 import { LeakyBucket } from './rate-limit.ts'
-import { locate, parseBody, recordOf, type RecordedRequest } from './requests.ts'
+import { locate, parseBody, recordOf, webhooksPathOf, type RecordedRequest } from './requests.ts'
 import { emptyReply, errorReply, toResponse } from './responses.ts'
 import { scopeOfPath, type ApiFamily } from '../core/api.ts'
 import { route } from './router.ts'
 import { DEMO_ACCOUNT, MockState, type MockAccount, type MockOrganizationSeed } from './state.ts'
+import type { MockWebhookOptions } from './webhooks/courier.ts'
+import { WebhookDeliveries, type MockWebhooks } from './webhooks/delivery.ts'
 
 export interface TogglMockOptions {
   /** @default [DEMO_ACCOUNT] */
@@ -28,6 +30,11 @@ export interface TogglMockOptions {
   basePath?: string
   /** The clock, in ms since the epoch. @default Date.now */
   now?: () => number
+  /**
+   * How the fake delivers webhook PINGs and events to subscriptions' URLs: by default only to
+   * loopback hosts (and in-process receivers, `mock.webhooks.receive`), within 5 s each.
+   */
+  webhooks?: MockWebhookOptions
 }
 
 /** The fake Toggl API: a web-standard handler with in-memory state. */
@@ -47,12 +54,15 @@ export interface TogglMock {
   clearFaults(): void
   /** Accounts, organizations and memberships, for tests and the playground. */
   readonly state: MockState
+  /** Webhook subscriptions, their deliveries, and in-process receivers for them. */
+  readonly webhooks: MockWebhooks
 }
 
 export function createTogglMock(options: TogglMockOptions = {}): TogglMock {
   const now = options.now ?? Date.now
   const basePath = (options.basePath ?? '/api/v9').replace(/\/+$/, '')
   const state = new MockState(now)
+  const webhooks = new WebhookDeliveries(state, webhooksPathOf(basePath), options.webhooks)
   for (const account of options.accounts ?? [DEMO_ACCOUNT]) state.addAccount(account)
   for (const seed of options.organizations ?? []) state.addOrganization(seed)
   const quotaPerHour = options.quotaPerHour ?? 600
@@ -63,7 +73,7 @@ export function createTogglMock(options: TogglMockOptions = {}): TogglMock {
   const faults: MockFault[] = []
 
   /** Auth, rate limit, quota, then the route: the order in which the fake turns a request away. */
-  function answer(request: Request, place: { api: ApiFamily; path: string } | undefined, body: string): Response {
+  async function answer(request: Request, place: { api: ApiFamily; path: string } | undefined, body: string): Promise<Response> {
     const account = authenticate(request.headers.get('authorization'), state)
     if (account === 'missing') return toResponse(emptyReply(401, { 'X-Authorization-Missing': 'true' }))
     if (account === 'invalid') return toResponse(emptyReply(403))
@@ -78,8 +88,10 @@ export function createTogglMock(options: TogglMockOptions = {}): TogglMock {
       const message = `You have hit your hourly limit for API calls. Your quota will reset in ${standing.resetsIn} seconds.`
       return toResponse(errorReply(402, message), quotaHeaders(standing))
     }
-    const query = new URL(request.url).searchParams
-    const reply = route(request.method, place, { state, account, query, body, quota })
+    const url = new URL(request.url)
+    const call = { state, account, query: url.searchParams, body, quota, webhooks, origin: url.origin }
+    // Changes the route commits are the request's, as webhook events tell them.
+    const reply = await webhooks.during({ method: request.method, path: url.pathname, body }, () => route(request.method, place, call))
     // A route's own 402 is a plan restriction, which Toggl sends without quota headers.
     return toResponse(reply, standing && reply.status !== 402 ? quotaHeaders(standing) : {})
   }
@@ -104,7 +116,7 @@ export function createTogglMock(options: TogglMockOptions = {}): TogglMock {
     record.body = parseBody(body)
 
     const faulty = fault && (await answerFault(fault, request.signal))
-    const response = faulty ?? answer(request, place, body)
+    const response = faulty ?? (await answer(request, place, body))
     // Toggl's clock, as every HTTP server states it; clients derive sync cursors from it.
     if (response.type !== 'error' && !response.headers.has('date')) response.headers.set('date', new Date(now()).toUTCString())
     record.status = response.status
@@ -117,6 +129,7 @@ export function createTogglMock(options: TogglMockOptions = {}): TogglMock {
     basePath,
     requests,
     state,
+    webhooks,
     inject(fault, times = 1) {
       if (!Number.isInteger(times) || times < 1) {
         throw new RangeError(`togglkit/mock: inject needs times ≥ 1, got ${times}`)

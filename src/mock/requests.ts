@@ -45,11 +45,20 @@ export function parseBody(text: string): unknown {
 export function locate(basePath: string, pathname: string): { api: ApiFamily; path: string } | undefined {
   const track = pathAfter(basePath, pathname)
   if (track !== undefined) return { api: 'track', path: track }
-  const root = basePath.endsWith('/api/v9') ? basePath.slice(0, -'/api/v9'.length) : ''
-  const webhooks = pathAfter(`${root}/webhooks/api/v1`, pathname)
+  const webhooks = pathAfter(webhooksPathOf(basePath), pathname)
   if (webhooks !== undefined) return { api: 'webhooks', path: webhooks }
-  const reports = pathAfter(root, pathname)
+  const reports = pathAfter(rootOf(basePath), pathname)
   return reports?.startsWith('/reports/api/v3/') ? { api: 'reports', path: reports } : undefined
+}
+
+/** Where the fake serves the Webhooks API beside `basePath`, e.g. `/webhooks/api/v1`. */
+export function webhooksPathOf(basePath: string): string {
+  return `${rootOf(basePath)}/webhooks/api/v1`
+}
+
+/** The prefix the APIs share: what comes before `/api/v9` in `basePath`. */
+function rootOf(basePath: string): string {
+  return basePath.endsWith('/api/v9') ? basePath.slice(0, -'/api/v9'.length) : ''
 }
 
 /** The pathname relative to `basePath`, or undefined when it lies outside. */

@@ -23,6 +23,7 @@ import { TAG_ROUTES } from './tracking/tags.ts'
 import { TASK_ROUTES } from './tracking/tasks.ts'
 import { TIME_ENTRY_ROUTES } from './tracking/time-entries.ts'
 import { TRACKING_WORKSPACE_ROUTES } from './tracking/workspaces.ts'
+import { SUBSCRIPTION_ROUTES } from './webhooks/subscriptions.ts'
 
 /**
  * Paths are relative to the base path; capture groups become `ApiCall.params`. The first pattern
@@ -56,13 +57,13 @@ const TRACK_ROUTES: Route[] = [
   ...TIME_ENTRY_ROUTES,
 ]
 
-const ROUTES: Readonly<Record<ApiFamily, readonly Route[]>> = { track: TRACK_ROUTES, reports: [], webhooks: [] }
+const ROUTES: Readonly<Record<ApiFamily, readonly Route[]>> = { track: TRACK_ROUTES, reports: [], webhooks: SUBSCRIPTION_ROUTES }
 
 /**
  * Answers an authenticated call. `path` is undefined outside the base path. Unknown paths get Go's
  * plain-text not-found page and known paths with another method an empty 405, as Toggl's router does.
  */
-export function route(method: string, place: { api: ApiFamily; path: string } | undefined, call: Omit<ApiCall, 'params'>): Reply {
+export function route(method: string, place: { api: ApiFamily; path: string } | undefined, call: Omit<ApiCall, 'params'>): Reply | Promise<Reply> {
   for (const { pattern, handlers } of place === undefined ? [] : ROUTES[place.api]) {
     const match = pattern.exec(place!.path)
     if (!match) continue

@@ -38,3 +38,11 @@ export type {
   TimeEntryStart,
   TogglTimeEntry,
 } from './tracking/time-entries.ts'
+export {
+  WebhookEventFiltersSchema,
+  WebhookLimitsSchema,
+  WebhookStatusSchema,
+  WebhookSubscriptionInputSchema,
+  WebhookSubscriptionSchema,
+} from './webhooks/subscriptions.ts'
+export type { WebhookEntity, WebhookEventFilter, WebhookLimits, WebhookStatus, WebhookSubscription, WebhookSubscriptionInput } from './webhooks/subscriptions.ts'
