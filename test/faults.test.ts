@@ -61,6 +61,15 @@ const table: Row[] = [
   { fault: 'HTML error page (502) on every attempt', inject: [[{ type: 'html', status: 502 }, RETRIES + 1]], outcome: HTTPStatusError, requests: 3, atMost: 1000 },
   { fault: '401 with an empty body', inject: [[{ type: 'status', status: 401, body: '' }, 1]], outcome: HTTPStatusError, requests: 1, atMost: 500 },
   {
+    fault: 'quota headers that are no decimal integer (remaining "0x0", resets in "1e308")',
+    inject: (organization) => [
+      [{ type: 'status', status: 200, body: JSON.stringify(organization), headers: { ...json, 'X-Toggl-Quota-Remaining': '0x0', 'X-Toggl-Quota-Resets-In': '1e308' } }, 1],
+    ],
+    outcome: null,
+    requests: 1,
+    atMost: 500,
+  },
+  {
     fault: 'a reply with a field nested 10,000 levels deep',
     inject: (organization) => [[{ type: 'status', status: 200, body: tooDeep(organization), headers: json }, 1]],
     outcome: null,
