@@ -3,6 +3,16 @@ import { InputError } from './errors.ts'
 const REDACTED = '[redacted]'
 
 /**
+ * PBKDF2-HMAC-SHA-256 rounds for the account key of an email and password: OWASP's advice (2023),
+ * about 0.1 s once per account, salt and process, and as long for every guess of whoever reads a
+ * cache's storage.
+ */
+export const PASSWORD_KEY_ITERATIONS = 600_000
+/** Account keys derived in this process, by salt and credentials, so a new BasicAuth pays no second derivation. */
+const derivedKeys = new Map<string, Promise<string>>()
+const MAX_DERIVED_KEYS = 256
+
+/**
  * HTTP Basic credentials for Toggl. The secret lives in private fields: `String(auth)`,
  * `JSON.stringify(auth)`, Node's `util.inspect` and Deno's `Deno.inspect` show `BasicAuth [redacted]`.
  *
@@ -13,6 +23,8 @@ const REDACTED = '[redacted]'
 export class BasicAuth {
   readonly #header: string
   readonly #secrets: readonly string[]
+  /** An API token is long and random; a password may be weak, so its account key is slow to derive. */
+  readonly #isToken: boolean
   #accountKey: Promise<string> | undefined
 
   constructor(username: string, password: string) {
@@ -26,6 +38,7 @@ export class BasicAuth {
       throw new InputError('BasicAuth: password must be a non-empty string')
     }
     this.#header = `Basic ${base64Utf8(`${username}:${password}`)}`
+    this.#isToken = password === 'api_token'
     // With an API token the username is the secret; with an email the password is.
     this.#secrets = [this.#header.slice(6), username, password].filter((s) => s !== 'api_token')
   }
@@ -44,15 +57,29 @@ export class BasicAuth {
   }
 
   /**
-   * A stable, one-way name for this account (SHA-256 of the credentials), so caches can keep
-   * accounts apart without storing the token. Where Web Crypto is missing (insecure origins) it
-   * falls back to a random name: the cache stays correct but is not shared across page loads.
+   * A stable, one-way name for this account, so caches keep accounts apart without storing the
+   * credentials. An API token (long and random) is named by its SHA-256. An email and password is
+   * named by PBKDF2 ({@link PASSWORD_KEY_ITERATIONS} rounds) with `salt`, which each cache keeps at
+   * random (asked for only then), so a copy of the cache is no cheap way to test password guesses;
+   * it is derived once per account, salt and process. Where Web Crypto is missing (insecure
+   * origins) the name is random: the cache stays correct but is not shared across page loads.
    */
-  accountKey(): Promise<string> {
-    this.#accountKey ??= sha256Hex(`togglkit-account\n${this.#header}`).catch(
-      () => `session-${crypto.getRandomValues(new Uint32Array(4)).join('-')}`,
-    )
-    return this.#accountKey
+  accountKey(salt: () => Promise<string> = async () => ''): Promise<string> {
+    if (this.#isToken) {
+      this.#accountKey ??= sha256Hex(`togglkit-account\n${this.#header}`).catch(sessionName)
+      return this.#accountKey
+    }
+    return salt().then((value) => {
+      const memo = `${value}\n${this.#header}`
+      let key = derivedKeys.get(memo)
+      if (key === undefined) {
+        key = pbkdf2Hex(this.#header, `togglkit-account\n${value}`).catch(sessionName)
+        // The oldest derivation goes first; a process signs in as few accounts as that at a time.
+        if (derivedKeys.size >= MAX_DERIVED_KEYS) derivedKeys.delete(derivedKeys.keys().next().value!)
+        derivedKeys.set(memo, key)
+      }
+      return key
+    })
   }
 
   /** Replaces every occurrence of the secret in `text`, a last guard for error messages. */
@@ -86,6 +113,20 @@ function base64Utf8(text: string): string {
 }
 
 async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('')
+  return hex(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)))
+}
+
+async function pbkdf2Hex(secret: string, salt: string): Promise<string> {
+  const encoder = new TextEncoder()
+  const key = await crypto.subtle.importKey('raw', encoder.encode(secret), 'PBKDF2', false, ['deriveBits'])
+  const parameters = { name: 'PBKDF2', hash: 'SHA-256', salt: encoder.encode(salt), iterations: PASSWORD_KEY_ITERATIONS }
+  return hex(await crypto.subtle.deriveBits(parameters, key, 256))
+}
+
+function hex(bytes: ArrayBuffer): string {
+  return Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, '0')).join('')
+}
+
+function sessionName(): string {
+  return `session-${crypto.getRandomValues(new Uint32Array(4)).join('-')}`
 }

@@ -2,6 +2,7 @@ import * as v from 'valibot'
 import { BasicAuth } from '../core/auth.ts'
 import type { TogglCache } from '../cache/types.ts'
 import { cacheGuardOf, type CacheGuard } from './cache-guard.ts'
+import { saltOf } from './cache-salt.ts'
 import { HTTPStatusError, InputError, ResponseValidationError } from '../core/errors.ts'
 import { resolveOptions, type EndpointOptions } from '../core/options.ts'
 import type { QuotaInfo } from '../core/quota.ts'
@@ -53,11 +54,13 @@ export abstract class TogglEndpoint {
 
   /**
    * The cache as this account sees it: its partition (one account on one API, named by a hash,
-   * never by the token) and the guard that orders its updates; `undefined` without a cache.
+   * never by the token; a slow, salted one for a password) and the guard that orders its updates;
+   * `undefined` without a cache.
    */
   protected async cacheScope(): Promise<CacheScope | undefined> {
     if (!this.cache) return undefined
-    this.#partition ??= this.#auth.accountKey().then((key) => `${key}@${this.core.options.baseURL}`)
+    const cache = this.cache
+    this.#partition ??= this.#auth.accountKey(() => saltOf(cache)).then((key) => `${key}@${this.core.options.baseURL}`)
     const partition = await this.#partition
     return { cache: this.cache, partition, guard: cacheGuardOf(this.cache, partition) }
   }
