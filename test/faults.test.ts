@@ -1,3 +1,4 @@
+import { inspect } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import {
   HTTPStatusError,
@@ -23,8 +24,8 @@ const quotaSpent = { ...json, 'X-Toggl-Quota-Remaining': '0', 'X-Toggl-Quota-Res
 
 interface Row {
   fault: string
-  /** The faults, or a function making them from the organization's JSON as Toggl sends it. */
-  inject: Array<[MockFault, number]> | ((organization: TogglOrganization) => Array<[MockFault, number]>)
+  /** The faults, or a function making them from the organization as Toggl sends it and the Authorization header. */
+  inject: Array<[MockFault, number]> | ((organization: TogglOrganization, authorization: string) => Array<[MockFault, number]>)
   /** The error class thrown, or `null` for success. */
   outcome: (abstract new (...args: never[]) => Error) | null
   requests: number
@@ -61,6 +62,17 @@ const table: Row[] = [
   { fault: 'HTML error page (502) on every attempt', inject: [[{ type: 'html', status: 502 }, RETRIES + 1]], outcome: HTTPStatusError, requests: 3, atMost: 1000 },
   { fault: '401 with an empty body', inject: [[{ type: 'status', status: 401, body: '' }, 1]], outcome: HTTPStatusError, requests: 1, atMost: 500 },
   {
+    fault: '500 echoing the Authorization header (raw, URL-encoded, base64 of the token) every time',
+    inject: (_, authorization) => {
+      const token = atob(authorization.slice(6)).split(':')[0]!
+      const body = JSON.stringify(`rejected ${authorization} ${encodeURIComponent(authorization)} ${btoa(token)} ${token}`)
+      return [[{ type: 'status', status: 500, body, headers: json }, RETRIES + 1]]
+    },
+    outcome: HTTPStatusError,
+    requests: 3,
+    atMost: 1000,
+  },
+  {
     fault: 'quota headers that are no decimal integer (remaining "0x0", resets in "1e308")',
     inject: (organization) => [
       [{ type: 'status', status: 200, body: JSON.stringify(organization), headers: { ...json, 'X-Toggl-Quota-Remaining': '0x0', 'X-Toggl-Quota-Resets-In': '1e308' } }, 1],
@@ -91,7 +103,8 @@ describe('what happens when things go wrong', () => {
     const before = (await cache.entries()).map(({ key, value }) => ({ key, value }))
     const sentBefore = fake.sent()
 
-    for (const [fault, times] of typeof inject === 'function' ? inject(organization) : inject) fake.mock.inject(fault, times)
+    const authorization = fake.auth.header()
+    for (const [fault, times] of typeof inject === 'function' ? inject(organization, authorization) : inject) fake.mock.inject(fault, times)
     const started = performance.now()
     const result = await orgs.get(id, { refresh: true }).then(
       (value) => ({ value }),
@@ -101,6 +114,9 @@ describe('what happens when things go wrong', () => {
 
     if (outcome === null) expect('value' in result && result.value).toMatchObject(organization)
     else expect('error' in result && result.error).toBeInstanceOf(outcome)
+    // Whatever the server echoed, no form of the error holds the credentials.
+    const token = atob(authorization.slice(6)).split(':')[0]!
+    if ('error' in result) expect(inspect(result.error, { depth: 10 }) + JSON.stringify(result.error)).not.toMatch(new RegExp(`${token}|${btoa(token).replace(/=+$/, '')}|${encodeURIComponent(authorization.slice(6)).replace(/=+$/, '')}`))
     expect(fake.sent() - sentBefore).toBe(requests)
     expect(elapsed).toBeGreaterThanOrEqual(atLeast)
     expect(elapsed).toBeLessThan(atMost)

@@ -39,8 +39,10 @@ export class BasicAuth {
     }
     this.#header = `Basic ${base64Utf8(`${username}:${password}`)}`
     this.#isToken = password === 'api_token'
-    // With an API token the username is the secret; with an email the password is.
-    this.#secrets = [this.#header.slice(6), username, password].filter((s) => s !== 'api_token')
+    // With an API token the username is the secret; with an email the password is. Longest first,
+    // so no shorter form is replaced inside a longer one before the longer one is found.
+    const secrets = [this.#header.slice(6), `${username}:${password}`, username, password].filter((s) => s !== 'api_token')
+    this.#secrets = [...new Set(secrets.flatMap(encodingsOf))].sort((a, b) => b.length - a.length)
   }
 
   /** Credentials from a Toggl API token (the password is the literal `api_token`). */
@@ -82,11 +84,20 @@ export class BasicAuth {
     })
   }
 
-  /** Replaces every occurrence of the secret in `text`, a last guard for error messages. */
-  redact(text: string): string {
-    let result = text
+  /**
+   * `text` with every occurrence of the secret replaced, raw or as Toggl or a proxy may echo it
+   * (URL-encoded, base64), then cut to `max` characters: redacted first, so no cut can leave a
+   * secret's beginning behind. The last guard for anything an error carries.
+   */
+  redact(text: string, max = Infinity): string {
+    const longest = this.#secrets[0]?.length ?? 0
+    // Past `max` + the longest secret nothing is kept; a secret that begins before `max` is whole in `head`.
+    const cut = text.length > max + longest
+    let result = cut ? text.slice(0, max + longest) : text
     for (const secret of this.#secrets) result = result.split(secret).join(REDACTED)
-    return result
+    // The tail of a cut text may hold a secret's beginning, which no replacement could match.
+    if (cut) result = result.slice(0, Math.max(0, result.length - longest - REDACTED.length))
+    return result.length > max ? `${result.slice(0, max)}…` : result
   }
 
   toString(): string {
@@ -104,6 +115,22 @@ export class BasicAuth {
   [Symbol.for('Deno.customInspect')](): string {
     return this.toString()
   }
+}
+
+/**
+ * A secret as it may be echoed: as is, URL-encoded (either hex case, `+` for a space) and in base64
+ * (also URL-safe), unpadded, so a dropped `=` does not hide it.
+ */
+function encodingsOf(secret: string): string[] {
+  const base64 = base64Utf8(secret).replace(/=+$/, '')
+  const forms = [secret, base64, base64.replaceAll('+', '-').replaceAll('/', '_')]
+  try {
+    const url = encodeURIComponent(secret)
+    forms.push(url, url.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase()), url.replaceAll('%20', '+'))
+  } catch {
+    // A lone surrogate has no URL encoding, so it cannot be echoed as one.
+  }
+  return forms
 }
 
 function base64Utf8(text: string): string {

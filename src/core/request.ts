@@ -16,6 +16,7 @@ import {
 import type { ResolvedOptions } from './options.ts'
 import { quotaFromHeaders, type QuotaInfo } from './quota.ts'
 import type { RateScheduler } from './rate-limit.ts'
+import { scrubbedCause, type Redact } from './redaction.ts'
 import { serverMessageOf } from './server-message.ts'
 import { SharedRead } from './shared-read.ts'
 import { sleep } from './sleep.ts'
@@ -38,6 +39,8 @@ export class RequestCore {
   readonly #fetch: ReturnType<typeof createFetch>
   readonly #account: AccountState
   readonly #scheduler: RateScheduler | undefined
+  /** The last guard for anything an error carries: the secret, in any encoding, never leaves. */
+  readonly #redact: Redact = (text, max) => this.#auth.redact(text, max)
 
   constructor(auth: BasicAuth, options: ResolvedOptions) {
     this.#auth = auth
@@ -180,8 +183,9 @@ export class RequestCore {
     } catch (error) {
       if (callerSignal?.aborted) throw callerSignal.reason
       if (timedOut) throw new TimeoutError(request, timeout)
-      // ofetch wraps what fetch threw; the original (with its own cause, e.g. ECONNRESET) is the cause.
-      throw new NetworkError(request, error instanceof FetchError && error.cause ? error.cause : error)
+      // ofetch wraps what fetch threw; the original (with its own cause, e.g. ECONNRESET) is the
+      // cause. The wrapper never is: it holds the request's options, Authorization header included.
+      throw new NetworkError(request, scrubbedCause(error instanceof FetchError ? error.cause : error, this.#redact))
     } finally {
       clearTimeout(timer)
       callerSignal?.removeEventListener('abort', onCallerAbort)
@@ -241,7 +245,7 @@ export class RequestCore {
     const data = response._data
     const body = typeof data === 'string' ? data : data instanceof Blob ? await data.text() : ''
     const contentType = response.headers.get('content-type') ?? ''
-    const message = this.#auth.redact(serverMessageOf(body, contentType, response.statusText))
+    const message = serverMessageOf(body, contentType, response.statusText, this.#redact)
     const { status, headers } = response
     if (status === 402) {
       // Toggl may put its quota headers on any reply; only a window with nothing left makes a 402 the quota's.

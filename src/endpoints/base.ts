@@ -1,5 +1,6 @@
 import * as v from 'valibot'
 import { BasicAuth } from '../core/auth.ts'
+import { describe } from '../core/describe.ts'
 import type { TogglCache } from '../cache/types.ts'
 import { cacheGuardOf, type CacheGuard } from './cache-guard.ts'
 import { saltOf } from './cache-salt.ts'
@@ -75,7 +76,9 @@ export abstract class TogglEndpoint {
     const result = v.safeParse(schema, reply.data)
     if (result.success) return result.output
     const issue = result.issues[0]
-    throw new ResponseValidationError({ method: spec.method, url: this.core.urlOf(spec) }, '$' + pathText(issue.path, '.'), issue.message)
+    // What the reply held goes into the error only redacted and cut: a field may be megabytes, or echo the token.
+    const redact = (text: string, max: number) => this.#auth.redact(text, max)
+    throw new ResponseValidationError({ method: spec.method, url: this.core.urlOf(spec) }, redact('$' + pathText(issue.path, '.'), 200), redact(problemOf(issue), 300))
   }
 
   /** Whether `error` is one of the `statuses` a call answers quietly ("not there for you"), unless `reRaise`. */
@@ -89,6 +92,11 @@ export function pathText(path: v.BaseIssue<unknown>['path'], lead: string): stri
   return (path ?? [])
     .map(({ key }, index) => (typeof key === 'number' ? `[${key}]` : `${index === 0 ? lead : '.'}${String(key)}`))
     .join('')
+}
+
+/** Valibot's words for an issue, with a long received value told by its kind and size instead. */
+function problemOf({ message, received, input }: v.BaseIssue<unknown>): string {
+  return received.length > 40 && message.endsWith(received) ? message.slice(0, -received.length) + describe(input) : message
 }
 
 function isCache(value: unknown): value is TogglCache {
