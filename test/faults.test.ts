@@ -73,6 +73,13 @@ const table: Row[] = [
     atMost: 1000,
   },
   {
+    fault: 'a redirect (302) to another origin',
+    inject: [[{ type: 'status', status: 302, body: '', headers: { Location: 'http://127.0.0.1:9/api/v9/organizations/1' } }, 1]],
+    outcome: NetworkError,
+    requests: 1,
+    atMost: 500,
+  },
+  {
     fault: 'quota headers that are no decimal integer (remaining "0x0", resets in "1e308")',
     inject: (organization) => [
       [{ type: 'status', status: 200, body: JSON.stringify(organization), headers: { ...json, 'X-Toggl-Quota-Remaining': '0x0', 'X-Toggl-Quota-Resets-In': '1e308' } }, 1],

@@ -17,6 +17,7 @@ import type { ResolvedOptions } from './options.ts'
 import { quotaFromHeaders, type QuotaInfo } from './quota.ts'
 import type { RateScheduler } from './rate-limit.ts'
 import { scrubbedCause, type Redact } from './redaction.ts'
+import { isRefusedRedirect, redirectOf, type Hop } from './redirects.ts'
 import { serverMessageOf } from './server-message.ts'
 import { SharedRead } from './shared-read.ts'
 import { sleep } from './sleep.ts'
@@ -130,7 +131,7 @@ export class RequestCore {
           throw error
         }
         failure = error
-        if (mayRetry && attempt <= retries && !(error instanceof ResponseValidationError)) {
+        if (mayRetry && attempt <= retries && !(error instanceof ResponseValidationError) && !isRefusedRedirect(error)) {
           retryIn = this.#backoff(attempt)
         }
       }
@@ -171,16 +172,24 @@ export class RequestCore {
           }, timeout)
         : undefined
     try {
-      return await this.#fetch.raw<unknown, 'text' | 'blob'>(request.url, {
-        method: spec.method,
-        headers: { Authorization: this.#auth.header(), Accept: 'application/json' },
-        ...(spec.body === undefined ? {} : { body: spec.body as Record<string, unknown> }),
-        signal: controller.signal,
-        responseType: spec.binary ? 'blob' : 'text',
-        retry: false,
-        ignoreResponseError: true,
-      })
+      let hop: Hop = { url: request.url, method: spec.method, keepsBody: true }
+      for (let hops = 0; ; hops++) {
+        const response = await this.#fetch.raw<unknown, 'text' | 'blob'>(hop.url, {
+          method: hop.method,
+          headers: { Authorization: this.#auth.header(), Accept: 'application/json' },
+          ...(spec.body === undefined || !hop.keepsBody ? {} : { body: spec.body as Record<string, unknown> }),
+          signal: controller.signal,
+          responseType: spec.binary ? 'blob' : 'text',
+          retry: false,
+          ignoreResponseError: true,
+          redirect: 'manual',
+        })
+        const next = redirectOf(request, response, hop.url, hop.method, hops)
+        if (next === undefined) return response
+        hop = next
+      }
     } catch (error) {
+      if (isRefusedRedirect(error)) throw error
       if (callerSignal?.aborted) throw callerSignal.reason
       if (timedOut) throw new TimeoutError(request, timeout)
       // ofetch wraps what fetch threw; the original (with its own cause, e.g. ECONNRESET) is the
