@@ -104,6 +104,24 @@ export interface ResolvedOptions {
 
 const DEFAULT_BASE_URL = 'https://api.track.toggl.com/api/v9'
 
+const functionIds = new WeakMap<object, number>()
+let nextFunctionId = 0
+
+/**
+ * A name for how options send a request and report on it, equal exactly when every option is
+ * (functions by identity): identical reads in flight are shared only between callers it names
+ * alike, so none waits past its own timeout, is retried against its `reRaise`, gets another
+ * `fetch`'s answer or misses its own `onAttempt` and `onQuota`.
+ */
+export function policyOf(options: ResolvedOptions): string {
+  return JSON.stringify(options, (_, value: unknown) => {
+    if (typeof value !== 'function') return value
+    let id = functionIds.get(value)
+    if (id === undefined) functionIds.set(value, (id = ++nextFunctionId))
+    return `function ${id}`
+  })
+}
+
 /** Checks options from plain-JS callers too, so a typo fails here and not as a strange request. */
 export function resolveOptions(options: unknown, where: string): ResolvedOptions {
   if (options === undefined || options === null) options = {}

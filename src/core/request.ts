@@ -13,7 +13,7 @@ import {
   type RequestInfo,
   type TogglError,
 } from './errors.ts'
-import type { ResolvedOptions } from './options.ts'
+import { policyOf, type ResolvedOptions } from './options.ts'
 import { quotaFromHeaders, type QuotaInfo } from './quota.ts'
 import type { RateScheduler } from './rate-limit.ts'
 import { scrubbedCause, type Redact } from './redaction.ts'
@@ -40,6 +40,8 @@ export class RequestCore {
   readonly #fetch: ReturnType<typeof createFetch>
   readonly #account: AccountState
   readonly #scheduler: RateScheduler | undefined
+  /** Reads in flight are shared only with clients of the same policy (see {@link policyOf}). */
+  readonly #policy: string
   /** The last guard for anything an error carries: the secret, in any encoding, never leaves. */
   readonly #redact: Redact = (text, max) => this.#auth.redact(text, max)
 
@@ -49,6 +51,7 @@ export class RequestCore {
     const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init))
     this.#fetch = createFetch({ fetch: fetchImpl })
     this.#account = accountStateOf(auth, options.baseURL)
+    this.#policy = policyOf(options)
     this.#scheduler = options.rateLimit ? this.#account.useRateLimit(options.rateLimit) : undefined
   }
 
@@ -74,8 +77,8 @@ export class RequestCore {
 
   /**
    * Sends a request with retries. Identical reads (GETs, and POSTs that only read) of one account
-   * that overlap share one request; a write first detaches the reads in flight, so a read that
-   * starts after a write never gets an answer from before it.
+   * that overlap share one request when their clients' options agree; a write first detaches the
+   * reads in flight, so a read that starts after a write never gets an answer from before it.
    */
   async send(spec: RequestSpec): Promise<TogglReply> {
     spec.signal?.throwIfAborted()
@@ -85,7 +88,7 @@ export class RequestCore {
       return this.#sendWithRetries(spec, url).finally(() => this.#account.reads.clear())
     }
     const reads = this.#account.reads
-    const key = `${spec.method} ${url}${spec.binary ? ' binary' : ''}${spec.body === undefined ? '' : `\n${JSON.stringify(spec.body)}`}`
+    const key = `${this.#policy}\n${spec.method} ${url}${spec.binary ? ' binary' : ''}${spec.body === undefined ? '' : `\n${JSON.stringify(spec.body)}`}`
     let shared = reads.get(key)
     if (!shared) {
       const read = new SharedRead((signal) => this.#sendWithRetries({ ...spec, signal }, url), spec.signal)
