@@ -7,6 +7,7 @@ import { callOptionsOf, idOf } from './arguments.ts'
 import { pathText, TogglEndpoint, type CacheScope } from './base.ts'
 import { findValid, forgetOrganizations, forgetPrefixes, forgetWorkspace, pathPrefix, readKey } from './cache-keys.ts'
 import { OWN_SCOPE, type Operation, type OperationInput } from './operation.ts'
+import { UNSENDABLE_TEXT } from '../schemas/names.ts'
 
 /** An operation whose arguments passed every check: the request to send, query included. */
 export interface PreparedCall<Reply> {
@@ -41,16 +42,17 @@ export abstract class OperationEndpoint extends TogglEndpoint {
       const value = input.path?.[name]
       const argument = name.replace(/_id$/, '').replaceAll('_', ' ')
       const schema = operation.params?.[name]
-      if (schema) return encodeURIComponent(checked(schema, value, where, argument))
+      if (schema) return encodeURIComponent(urlText(checked(schema, value, where, argument), where, argument))
       return String((ids[name] = idOf(value, where, argument, name)))
     })
-    const query = operation.query ? checked(operation.query, input.query ?? {}, where) : {}
-    const spec: PreparedCall<Reply>['spec'] = { method: operation.method, path, query: definedQuery(query), signal: input.signal }
+    const query = definedQuery(operation.query ? checked(operation.query, input.query ?? {}, where) : {})
+    for (const [name, value] of Object.entries(query)) urlText(value, where, name)
+    const spec: PreparedCall<Reply>['spec'] = { method: operation.method, path, query, signal: input.signal }
     if (operation.api !== undefined) spec.api = operation.api
     if (operation.read) spec.read = true
     if (operation.binary) spec.binary = true
     if (operation.retry === false) spec.retry = false
-    if (operation.body) spec.body = checked(operation.body, input.body, where, undefined, operation.names)
+    if (operation.body) spec.body = sendable(checked(operation.body, input.body, where, undefined, operation.names), where)
     return { operation, spec, ids }
   }
 
@@ -158,6 +160,44 @@ function checked<T>(
   const subject = [argument, field].filter(Boolean).join(' ')
   const got = describe(field === '' ? value : issue.input)
   throw new InputError(`${where}: ${subject === '' ? '' : `${subject} `}${issue.message}, got ${got}`)
+}
+
+/**
+ * The most a path placeholder or query value may take, URL-encoded: Toggl documents no limit for
+ * its filters and codes, and a URL well under the 8 KB that servers and proxies commonly accept
+ * is one that arrives.
+ */
+const MAX_URL_TEXT = 2000
+
+/** `text` for a URL, or an `InputError` when it holds what cannot be sent or is too long for a URL. */
+function urlText(text: string, where: string, field: string): string {
+  sendable(text, where, field)
+  if (text.length > MAX_URL_TEXT || encodeURIComponent(text).length > MAX_URL_TEXT) {
+    throw new InputError(`${where}: ${field} is too long for a URL (over ${MAX_URL_TEXT} characters URL-encoded), got ${describe(text)}`)
+  }
+  return text
+}
+
+/**
+ * `value` if no string in it (keys included) holds a lone surrogate or NUL, which Toggl cannot
+ * store as given (JSON would carry a lone surrogate as an escape that Toggl turns into U+FFFD), else
+ * an `InputError` naming the field. Walked with a stack of its own, so no depth overflows it.
+ */
+function sendable<T>(value: T, where: string, field = ''): T {
+  const pending: Array<readonly [unknown, string]> = [[value, field]]
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [item, at] = next
+    if (typeof item === 'string' && UNSENDABLE_TEXT.test(item)) {
+      throw new InputError(`${where}: ${at === '' ? 'the body' : at} must not contain a lone surrogate or NUL`)
+    }
+    if (item === null || typeof item !== 'object') continue
+    for (const [key, child] of Object.entries(item)) {
+      const path = Array.isArray(item) ? `${at}[${key}]` : at === '' ? key : `${at}.${key}`
+      if (UNSENDABLE_TEXT.test(key)) throw new InputError(`${where}: ${path} must not contain a lone surrogate or NUL`)
+      pending.push([child, path])
+    }
+  }
+  return value
 }
 
 function definedQuery(query: Record<string, string | number | boolean | undefined>): Record<string, string> {
