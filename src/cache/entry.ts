@@ -2,9 +2,12 @@ import { InputError } from '../core/errors.ts'
 import { cloneValue, MAX_CLONE_DEPTH } from './clone.ts'
 import type { CacheWrite } from './types.ts'
 
-/** Whether an entry has stopped being served at `now` (ms since the epoch). */
-export function isExpired(entry: { expiresAt: number }, now: number): boolean {
-  return now >= entry.expiresAt
+/**
+ * Whether an entry has stopped being served at `now` (ms since the epoch). A record whose
+ * `expiresAt` is missing or no number (another version wrote it, or storage damaged it) has.
+ */
+export function isExpired(entry: { expiresAt: unknown }, now: number): boolean {
+  return !(typeof entry.expiresAt === 'number' && now < entry.expiresAt)
 }
 
 /**
