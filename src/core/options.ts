@@ -38,7 +38,7 @@ export interface EndpointOptions {
   reRaise?: boolean
   /**
    * How many times a GET, PUT or DELETE is retried after a 5xx, a 429, a timeout or a network
-   * failure. POST and 402 are never retried.
+   * failure, from 0 to 10. POST and 402 are never retried.
    * @default 3
    */
   retries?: number
@@ -103,6 +103,8 @@ export interface ResolvedOptions {
 }
 
 const DEFAULT_BASE_URL = 'https://api.track.toggl.com/api/v9'
+/** Each retry spends quota (30 an hour on Free) and, with backoff, up to `maxRetryDelay`: ten is plenty. */
+const MAX_RETRIES = 10
 
 const functionIds = new WeakMap<object, number>()
 let nextFunctionId = 0
@@ -134,7 +136,7 @@ export function resolveOptions(options: unknown, where: string): ResolvedOptions
     return value as T
   }
   const isFunction = (v: unknown) => typeof v === 'function'
-  const isCount = (v: unknown) => Number.isSafeInteger(v) && (v as number) >= 0
+  const isRetryCount = (v: unknown) => Number.isSafeInteger(v) && (v as number) >= 0 && (v as number) <= MAX_RETRIES
   const isDelay = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 0
   const url = (name: string, fallback: string) => check(name, isHttpUrl, 'an http(s) URL', fallback).replace(/\/+$/, '')
   const baseURL = url('baseURL', DEFAULT_BASE_URL)
@@ -145,7 +147,7 @@ export function resolveOptions(options: unknown, where: string): ResolvedOptions
     fetch: check<typeof globalThis.fetch | undefined>('fetch', isFunction, 'a function', undefined),
     timeout: check('timeout', (v) => typeof v === 'number' && v > 0, 'a positive number of ms', 10_000),
     reRaise: check('reRaise', (v) => typeof v === 'boolean', 'a boolean', false),
-    retries: check('retries', isCount, 'a whole number ≥ 0', 3),
+    retries: check('retries', isRetryCount, `a whole number from 0 to ${MAX_RETRIES}`, 3),
     retryDelay: check('retryDelay', isDelay, 'a number of ms ≥ 0', 500),
     maxRetryDelay: check('maxRetryDelay', isDelay, 'a number of ms ≥ 0', 30_000),
     onQuota: check<ResolvedOptions['onQuota']>('onQuota', isFunction, 'a function', undefined),

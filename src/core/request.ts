@@ -174,10 +174,14 @@ export class RequestCore {
             controller.abort()
           }, timeout)
         : undefined
+    // A custom fetch may ignore its signal: the timeout and the caller's abort settle the attempt anyway.
+    const aborted = new Promise<never>((_, reject) => {
+      controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true })
+    })
     try {
       let hop: Hop = { url: request.url, method: spec.method, keepsBody: true }
       for (let hops = 0; ; hops++) {
-        const response = await this.#fetch.raw<unknown, 'text' | 'blob'>(hop.url, {
+        const exchange = this.#fetch.raw<unknown, 'text' | 'blob'>(hop.url, {
           method: hop.method,
           headers: { Authorization: this.#auth.header(), Accept: 'application/json' },
           ...(spec.body === undefined || !hop.keepsBody ? {} : { body: spec.body as Record<string, unknown> }),
@@ -187,6 +191,7 @@ export class RequestCore {
           ignoreResponseError: true,
           redirect: 'manual',
         })
+        const response = await Promise.race([exchange, aborted])
         const next = redirectOf(request, response, hop.url, hop.method, hops)
         if (next === undefined) return response
         hop = next
