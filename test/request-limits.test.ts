@@ -59,3 +59,26 @@ describe('retries', () => {
     expect(fake.sent()).toBe(11)
   })
 })
+
+describe('a base URL with credentials in it', () => {
+  it.each([
+    ['baseURL', 'https://jo:hunter2@api.track.toggl.com/api/v9'],
+    ['baseURL', 'https://jo@api.track.toggl.com/api/v9'],
+    ['reportsURL', 'https://:hunter2@api.track.toggl.com/reports/api/v3'],
+    ['webhooksURL', 'ftp://jo:hunter2@example.com/'],
+  ])('is refused (%s), and the error does not show it', async (option, url) => {
+    const fake = await startFake()
+    const error = (() => {
+      try {
+        fake.organizations(null, { [option]: url })
+      } catch (thrown) {
+        return thrown as Error
+      }
+      return undefined
+    })()
+    expect(error).toBeInstanceOf(InputError)
+    expect(error?.message).toContain(`options.${option} must be an http(s) URL without credentials`)
+    expect(error?.message).not.toContain('hunter2')
+    expect(error?.message).not.toContain('jo@')
+  })
+})

@@ -6,7 +6,8 @@ import { checkRateLimit, type RateLimit } from './rate-limit.ts'
 /** What every endpoint accepts as its third argument. */
 export interface EndpointOptions {
   /**
-   * Where the API lives; point it at the fake (`togglkit/mock`) in tests.
+   * Where the API lives; point it at the fake (`togglkit/mock`) in tests. An http(s) URL without
+   * `user:password@` (credentials go in `BasicAuth`).
    * @default 'https://api.track.toggl.com/api/v9'
    */
   baseURL?: string
@@ -138,7 +139,16 @@ export function resolveOptions(options: unknown, where: string): ResolvedOptions
   const isFunction = (v: unknown) => typeof v === 'function'
   const isRetryCount = (v: unknown) => Number.isSafeInteger(v) && (v as number) >= 0 && (v as number) <= MAX_RETRIES
   const isDelay = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 0
-  const url = (name: string, fallback: string) => check(name, isHttpUrl, 'an http(s) URL', fallback).replace(/\/+$/, '')
+  const url = (name: string, fallback: string): string => {
+    const value = given[name]
+    if (value === undefined) return fallback
+    // A URL's user:password@ would go to every proxy and into every error: it is refused, never echoed.
+    if (!isHttpUrl(value)) {
+      const got = typeof value === 'string' && value.includes('@') ? 'a URL with user:password@ in it' : describe(value)
+      throw new InputError(`${where}: options.${name} must be an http(s) URL without credentials, got ${got}`)
+    }
+    return value.replace(/\/+$/, '')
+  }
   const baseURL = url('baseURL', DEFAULT_BASE_URL)
   return {
     baseURL,
@@ -164,11 +174,11 @@ function besideBase(baseURL: string, path: string): string {
   return baseURL.endsWith('/api/v9') ? baseURL.slice(0, -'/api/v9'.length) + path : new URL(baseURL).origin + path
 }
 
-function isHttpUrl(value: unknown): boolean {
+function isHttpUrl(value: unknown): value is string {
   if (typeof value !== 'string') return false
   try {
-    const { protocol } = new URL(value)
-    return protocol === 'http:' || protocol === 'https:'
+    const { protocol, username, password } = new URL(value)
+    return (protocol === 'http:' || protocol === 'https:') && username === '' && password === ''
   } catch {
     return false
   }
