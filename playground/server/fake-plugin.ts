@@ -64,7 +64,7 @@ function injectFault(mock: TogglMock, id: string, query: URLSearchParams, respon
 
 function statusOf(mock: TogglMock): FakeStatus {
   return {
-    received: mock.requests.length,
+    received: mock.received,
     requests: mock.requests.map(({ method, path, status }) => ({ method, path, status })),
   }
 }
