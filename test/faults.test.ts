@@ -73,6 +73,13 @@ const table: Row[] = [
     atMost: 1000,
   },
   {
+    fault: 'a reply with a 5 MB string where a number belongs',
+    inject: (organization) => [[{ type: 'status', status: 200, body: JSON.stringify({ ...organization, id: 'x'.repeat(5_000_000) }), headers: json }, 1]],
+    outcome: ResponseValidationError,
+    requests: 1,
+    atMost: 1000,
+  },
+  {
     fault: 'a redirect (302) to another origin',
     inject: [[{ type: 'status', status: 302, body: '', headers: { Location: 'http://127.0.0.1:9/api/v9/organizations/1' } }, 1]],
     outcome: NetworkError,
@@ -123,6 +130,8 @@ describe('what happens when things go wrong', () => {
     else expect('error' in result && result.error).toBeInstanceOf(outcome)
     // Whatever the server echoed, no form of the error holds the credentials.
     const token = atob(authorization.slice(6)).split(':')[0]!
+    // However much the server sent, an error stays small.
+    if ('error' in result) expect((result.error as Error).message.length).toBeLessThan(1000)
     if ('error' in result) expect(inspect(result.error, { depth: 10 }) + JSON.stringify(result.error)).not.toMatch(new RegExp(`${token}|${btoa(token).replace(/=+$/, '')}|${encodeURIComponent(authorization.slice(6)).replace(/=+$/, '')}`))
     expect(fake.sent() - sentBefore).toBe(requests)
     expect(elapsed).toBeGreaterThanOrEqual(atLeast)
