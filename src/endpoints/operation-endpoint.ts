@@ -178,23 +178,27 @@ function urlText(text: string, where: string, field: string): string {
   return text
 }
 
+/** Deeper than any body Toggl takes; JSON.stringify would overflow the stack long before a limit of its own. */
+const MAX_BODY_DEPTH = 32
+
 /**
  * `value` if no string in it (keys included) holds a lone surrogate or NUL, which Toggl cannot
- * store as given (JSON would carry a lone surrogate as an escape that Toggl turns into U+FFFD), else
- * an `InputError` naming the field. Walked with a stack of its own, so no depth overflows it.
+ * store as given (JSON would carry a lone surrogate as an escape that Toggl turns into U+FFFD), and
+ * nothing in it nests deeper than {@link MAX_BODY_DEPTH} levels (a field a schema passes on as it
+ * came), else an `InputError` naming the field. Walked with a stack of its own, so no depth overflows it.
  */
 function sendable<T>(value: T, where: string, field = ''): T {
-  const pending: Array<readonly [unknown, string]> = [[value, field]]
+  const pending: Array<readonly [unknown, string, number]> = [[value, field, 0]]
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-    const [item, at] = next
-    if (typeof item === 'string' && UNSENDABLE_TEXT.test(item)) {
-      throw new InputError(`${where}: ${at === '' ? 'the body' : at} must not contain a lone surrogate or NUL`)
-    }
+    const [item, at, depth] = next
+    const name = at === '' ? 'the body' : at
+    if (typeof item === 'string' && UNSENDABLE_TEXT.test(item)) throw new InputError(`${where}: ${name} must not contain a lone surrogate or NUL`)
     if (item === null || typeof item !== 'object') continue
+    if (depth >= MAX_BODY_DEPTH) throw new InputError(`${where}: ${name} is nested too deeply to send (over ${MAX_BODY_DEPTH} levels)`)
     for (const [key, child] of Object.entries(item)) {
       const path = Array.isArray(item) ? `${at}[${key}]` : at === '' ? key : `${at}.${key}`
       if (UNSENDABLE_TEXT.test(key)) throw new InputError(`${where}: ${path} must not contain a lone surrogate or NUL`)
-      pending.push([child, path])
+      pending.push([child, path, depth + 1])
     }
   }
   return value
