@@ -157,7 +157,7 @@ describe('base URLs per API family', () => {
 
   it('are checked like baseURL', () => {
     expect(() => resolveOptions({ reportsURL: 'ftp://example.com' }, 'new Probe')).toThrow(InputError)
-    expect(() => resolveOptions({ webhooksURL: 42 }, 'new Probe')).toThrow('new Probe: options.webhooksURL must be an http(s) URL, got 42')
+    expect(() => resolveOptions({ webhooksURL: 42 }, 'new Probe')).toThrow('new Probe: options.webhooksURL must be an http(s) URL without credentials, got 42')
   })
 
   it('send each family to its own URL, so one fake serves all three', async () => {

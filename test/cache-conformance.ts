@@ -253,6 +253,21 @@ export function describeCacheConformance(
       expect(await subject.find(ALICE, 'a')).toBeUndefined()
     })
 
+    it('a value nested too deeply to copy is not stored: put resolves, onWarning is told, nothing of the batch is kept', async () => {
+      const warnings: string[] = []
+      const subject = await cache({ onWarning: (message) => warnings.push(message) })
+      const deep = JSON.parse('['.repeat(10_000) + ']'.repeat(10_000)) as unknown
+      await subject.putMany(ALICE, ['a', 'b', 'c'].map((key) => ({ key, value: 'older' })))
+      await subject.put(ALICE, 'a', deep)
+      await subject.putMany(ALICE, [
+        { key: 'b', value: 1 },
+        { key: 'c', value: { nested: deep } },
+      ])
+      expect(warnings).toEqual([expect.stringContaining('"a" nests too deeply'), expect.stringContaining('"c" nests too deeply')])
+      // What the keys held before is older than the refused values, so it is gone too.
+      expect(await subject.findMany(ALICE, ['a', 'b', 'c'])).toEqual([undefined, undefined, undefined])
+    })
+
     it('bad options throw InputError', async () => {
       const bad: unknown[] = [
         { ttl: -1 },

@@ -46,6 +46,19 @@ describe('cloneValue gives what structuredClone gives', () => {
     expect(copy['self']).toBe(copy)
   })
 
+  it('refuses a value nested more than 100 levels deep with a RangeError, however deep, before recursing', () => {
+    expect(cloneValue(JSON.parse('['.repeat(100) + ']'.repeat(100)))).toHaveLength(1)
+    for (const depth of [101, 100_000]) {
+      const deep = JSON.parse('{"a":'.repeat(depth) + '1' + '}'.repeat(depth)) as unknown
+      expect(() => cloneValue(deep)).toThrow('cannot copy a value nested more than 100 levels deep')
+    }
+    // A cycle is no depth: it is copied once, as structuredClone does.
+    const cyclic: unknown[] = []
+    cyclic.push(cyclic)
+    const copy = cloneValue(cyclic)
+    expect(copy[0]).toBe(copy)
+  })
+
   it('refuses what structuredClone refuses', () => {
     expect(() => cloneValue({ run: () => 1 })).toThrow(expect.objectContaining({ name: 'DataCloneError' }))
     expect(() => cloneValue({ key: Symbol('s') })).toThrow(expect.objectContaining({ name: 'DataCloneError' }))

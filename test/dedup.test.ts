@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
-import { HTTPStatusError, MemoryCache } from '../src/index.ts'
+import { HTTPStatusError, MemoryCache, TimeoutError } from '../src/index.ts'
+import { DEMO_ACCOUNT } from '../src/mock/index.ts'
 import { startFake } from './support/fake.ts'
 
 async function withAcme() {
@@ -78,6 +79,41 @@ describe('concurrent identical GETs share one request', () => {
     const after = await orgs.get(id)
     expect(after?.name).toBe('Renamed')
     expect((await before)?.id).toBe(id)
+  })
+
+  it('shares only between callers whose options agree: each caller’s own timeout applies', async () => {
+    const { fake, id } = await withAcme()
+    fake.mock.inject({ type: 'delay', ms: 500 }, 2)
+    const [patient, hasty] = await Promise.allSettled([
+      fake.organizations(null, { timeout: 5000 }).get(id),
+      fake.organizations(null, { timeout: 100, retries: 0 }).get(id),
+    ])
+    expect(hasty).toMatchObject({ status: 'rejected', reason: expect.any(TimeoutError) })
+    expect(patient).toMatchObject({ status: 'fulfilled', value: { id } })
+    expect(fake.sent()).toBe(2)
+  })
+
+  it('does not retry for a reRaise caller, nor give it another caller’s retried answer', async () => {
+    const { fake, id } = await withAcme()
+    fake.mock.inject({ type: 'status', status: 500, body: '"down"' }, 2)
+    const [retrying, strict] = await Promise.allSettled([fake.organizations().get(id), fake.organizations(null, { reRaise: true }).get(id)])
+    expect(strict).toMatchObject({ status: 'rejected', reason: { status: 500, serverMessage: 'down' } })
+    expect(retrying).toMatchObject({ status: 'fulfilled', value: { id } })
+    expect(fake.sent()).toBe(3)
+  })
+
+  it('never gives a caller the answer of another fetch, and runs each caller’s onAttempt', async () => {
+    const { fake } = await withAcme()
+    const other = await startFake({ accounts: [{ ...DEMO_ACCOUNT, apiToken: fake.mock.state.accounts.values().next().value!.apiToken }] })
+    other.mock.state.addOrganization({ name: 'Elsewhere', memberIds: [1] })
+    const [elsewhere] = [...other.mock.state.organizations.keys()] as [number]
+    fake.mock.inject({ type: 'delay', ms: 50 })
+    const attempts: string[] = []
+    const mine = fake.organizations().collect()
+    const theirs = fake.organizations(null, { fetch: other.mock.fetch, onAttempt: ({ url }) => attempts.push(url) }).collect()
+    expect((await mine).map(({ name }) => name)).toEqual(['Acme'])
+    expect((await theirs).map((organization) => organization.id)).toEqual([elsewhere])
+    expect(attempts).toEqual([`${fake.server.baseURL}/me/organizations`])
   })
 
   it('never shares POSTs, PUTs or DELETEs', async () => {

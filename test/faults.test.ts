@@ -1,3 +1,4 @@
+import { inspect } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import {
   HTTPStatusError,
@@ -8,6 +9,7 @@ import {
   RateLimitError,
   ResponseValidationError,
   TimeoutError,
+  type TogglOrganization,
 } from '../src/index.ts'
 import type { MockFault } from '../src/mock/index.ts'
 import { startFake } from './support/fake.ts'
@@ -22,14 +24,23 @@ const quotaSpent = { ...json, 'X-Toggl-Quota-Remaining': '0', 'X-Toggl-Quota-Res
 
 interface Row {
   fault: string
-  inject: Array<[MockFault, number]>
+  /** The faults, or a function making them from the organization as Toggl sends it and the Authorization header. */
+  inject: Array<[MockFault, number]> | ((organization: TogglOrganization, authorization: string) => Array<[MockFault, number]>)
   /** The error class thrown, or `null` for success. */
   outcome: (abstract new (...args: never[]) => Error) | null
   requests: number
   /** Bounds on the time the call takes, in ms. */
   atLeast?: number
   atMost: number
+  /** `'dropped'`: the reply could not be stored, so the cache no longer holds the older copy. */
+  cacheAfter?: 'dropped'
+  /** How many times the cache's `onWarning` is told. @default 0 */
+  warnings?: number
 }
+
+/** The organization's JSON with an unknown field nested 10,000 levels deep. */
+const tooDeep = (organization: TogglOrganization) =>
+  `${JSON.stringify(organization).slice(0, -1)},"unknown":${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}}`
 
 const table: Row[] = [
   { fault: '500 once', inject: [[{ type: 'status', status: 500 }, 1]], outcome: null, requests: 2, atMost: 1000 },
@@ -50,19 +61,64 @@ const table: Row[] = [
   { fault: 'dropped connection on every attempt', inject: [[{ type: 'drop' }, RETRIES + 1]], outcome: NetworkError, requests: 3, atMost: 1000 },
   { fault: 'HTML error page (502) on every attempt', inject: [[{ type: 'html', status: 502 }, RETRIES + 1]], outcome: HTTPStatusError, requests: 3, atMost: 1000 },
   { fault: '401 with an empty body', inject: [[{ type: 'status', status: 401, body: '' }, 1]], outcome: HTTPStatusError, requests: 1, atMost: 500 },
+  {
+    fault: '500 echoing the Authorization header (raw, URL-encoded, base64 of the token) every time',
+    inject: (_, authorization) => {
+      const token = atob(authorization.slice(6)).split(':')[0]!
+      const body = JSON.stringify(`rejected ${authorization} ${encodeURIComponent(authorization)} ${btoa(token)} ${token}`)
+      return [[{ type: 'status', status: 500, body, headers: json }, RETRIES + 1]]
+    },
+    outcome: HTTPStatusError,
+    requests: 3,
+    atMost: 1000,
+  },
+  {
+    fault: 'a reply with a 5 MB string where a number belongs',
+    inject: (organization) => [[{ type: 'status', status: 200, body: JSON.stringify({ ...organization, id: 'x'.repeat(5_000_000) }), headers: json }, 1]],
+    outcome: ResponseValidationError,
+    requests: 1,
+    atMost: 1000,
+  },
+  {
+    fault: 'a redirect (302) to another origin',
+    inject: [[{ type: 'status', status: 302, body: '', headers: { Location: 'http://127.0.0.1:9/api/v9/organizations/1' } }, 1]],
+    outcome: NetworkError,
+    requests: 1,
+    atMost: 500,
+  },
+  {
+    fault: 'quota headers that are no decimal integer (remaining "0x0", resets in "1e308")',
+    inject: (organization) => [
+      [{ type: 'status', status: 200, body: JSON.stringify(organization), headers: { ...json, 'X-Toggl-Quota-Remaining': '0x0', 'X-Toggl-Quota-Resets-In': '1e308' } }, 1],
+    ],
+    outcome: null,
+    requests: 1,
+    atMost: 500,
+  },
+  {
+    fault: 'a reply with a field nested 10,000 levels deep',
+    inject: (organization) => [[{ type: 'status', status: 200, body: tooDeep(organization), headers: json }, 1]],
+    outcome: null,
+    requests: 1,
+    atMost: 500,
+    cacheAfter: 'dropped',
+    warnings: 1,
+  },
 ]
 
 describe('what happens when things go wrong', () => {
-  it.each(table)('$fault', async ({ inject, outcome, requests, atLeast = 0, atMost }) => {
+  it.each(table)('$fault', async ({ inject, outcome, requests, atLeast = 0, atMost, cacheAfter, warnings = 0 }) => {
     const fake = await startFake({ organizations: [{ name: 'Acme', memberIds: [1] }] })
     const [id] = [...fake.mock.state.organizations.keys()] as [number]
-    const cache = new MemoryCache()
+    const warned: string[] = []
+    const cache = new MemoryCache({ onWarning: (message) => warned.push(message) })
     const orgs = fake.organizations(cache, { retries: RETRIES, timeout: 300, retryDelay: 5 })
-    const organization = await orgs.get(id)
+    const organization = (await orgs.get(id))!
     const before = (await cache.entries()).map(({ key, value }) => ({ key, value }))
     const sentBefore = fake.sent()
 
-    for (const [fault, times] of inject) fake.mock.inject(fault, times)
+    const authorization = fake.auth.header()
+    for (const [fault, times] of typeof inject === 'function' ? inject(organization, authorization) : inject) fake.mock.inject(fault, times)
     const started = performance.now()
     const result = await orgs.get(id, { refresh: true }).then(
       (value) => ({ value }),
@@ -70,11 +126,17 @@ describe('what happens when things go wrong', () => {
     )
     const elapsed = performance.now() - started
 
-    if (outcome === null) expect(result).toEqual({ value: organization })
+    if (outcome === null) expect('value' in result && result.value).toMatchObject(organization)
     else expect('error' in result && result.error).toBeInstanceOf(outcome)
+    // Whatever the server echoed, no form of the error holds the credentials.
+    const token = atob(authorization.slice(6)).split(':')[0]!
+    // However much the server sent, an error stays small.
+    if ('error' in result) expect((result.error as Error).message.length).toBeLessThan(1000)
+    if ('error' in result) expect(inspect(result.error, { depth: 10 }) + JSON.stringify(result.error)).not.toMatch(new RegExp(`${token}|${btoa(token).replace(/=+$/, '')}|${encodeURIComponent(authorization.slice(6)).replace(/=+$/, '')}`))
     expect(fake.sent() - sentBefore).toBe(requests)
     expect(elapsed).toBeGreaterThanOrEqual(atLeast)
     expect(elapsed).toBeLessThan(atMost)
-    expect((await cache.entries()).map(({ key, value }) => ({ key, value }))).toEqual(before)
+    expect((await cache.entries()).map(({ key, value }) => ({ key, value }))).toEqual(cacheAfter === 'dropped' ? [] : before)
+    expect(warned).toHaveLength(warnings)
   })
 })

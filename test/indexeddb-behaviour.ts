@@ -154,6 +154,25 @@ export function describeIndexedDbBehaviour(label: string): void {
         raw.close()
       })
 
+      it('treats a record without a numeric expiresAt (another version, damaged storage) as expired', async () => {
+        const name = databaseName()
+        const cache = await persistentCache({ name })
+        await cache.putMany('p', [{ key: 'missing', value: 1 }, { key: 'text', value: 2 }, { key: 'nan', value: 3 }, { key: 'fine', value: 4 }])
+        await cache.close()
+        const raw = await openDB(name)
+        const damage = { missing: undefined, text: '9999999999999', nan: Number.NaN }
+        for (const [key, expiresAt] of Object.entries(damage)) {
+          const record = (await raw.get('entries', ['p', key])) as Record<string, unknown>
+          await raw.put('entries', { ...record, expiresAt })
+        }
+        raw.close()
+        const reopened = await persistentCache({ name })
+        expect(await reopened.findMany('p', ['missing', 'text', 'nan', 'fine'])).toEqual([undefined, undefined, undefined, 4])
+        expect(await reopened.find('p', 'text')).toBeUndefined()
+        expect((await reopened.entries('p')).map(({ key }) => key)).toEqual(['fine'])
+        await reopened.close()
+      })
+
       it('never deletes a fresh value that another tab stored while the expired one was being read', async () => {
         const name = databaseName()
         let clock = 0

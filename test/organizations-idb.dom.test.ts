@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createCache, IndexedDbCache, MemoryCache, type TogglCache } from '../src/index.ts'
+import { BasicAuth, createCache, IndexedDbCache, MemoryCache, OrganizationEndpoint, type TogglCache } from '../src/index.ts'
 import { startFake } from './support/fake.ts'
 
 const uniqueName = () => `togglkit-endpoint-${Math.random().toString(36).slice(2)}`
@@ -32,6 +32,26 @@ describe('OrganizationEndpoint over IndexedDB', () => {
     expect(await organizations(reloaded).get(id)).toMatchObject({ id, name: 'Acme' })
     expect(await organizations(reloaded).collect()).toHaveLength(1)
     expect(fake.sent()).toBe(sent)
+  })
+
+  it('signed in by email and password, survives a reload too: the salt of the slow account key is in the database', async () => {
+    const jo = { id: 1, email: 'jo@example.com', password: 'hunter2', apiToken: 'jo-token', fullname: 'Jo' }
+    const fake = await startFake({ accounts: [jo], organizations: [{ name: 'Acme', memberIds: [1] }] })
+    const [id] = [...fake.mock.state.organizations.keys()] as [number]
+    const signIn = (cache: TogglCache) =>
+      new OrganizationEndpoint(new BasicAuth(jo.email, jo.password), cache, { baseURL: fake.server.baseURL, fetch: fake.mock.fetch })
+    const name = uniqueName()
+    const first = await createCache({ name })
+    await signIn(first).get(id)
+    await first.close()
+
+    const reloaded = await createCache({ name })
+    expect(await signIn(reloaded).get(id)).toMatchObject({ id, name: 'Acme' })
+    expect(fake.sent()).toBe(1)
+    // A salt, never anything derived quickly from the password.
+    const stored = await reloaded.entries()
+    expect(stored.filter(({ partition }) => partition === 'togglkit')).toEqual([expect.objectContaining({ key: 'account-key-salt' })])
+    expect(JSON.stringify(stored)).not.toContain(jo.password)
   })
 
   it('returns the server’s data when every cache write is refused (quota exceeded)', async () => {

@@ -18,6 +18,6 @@ export const CONTROL_PATH = '/__fake'
 export interface FakeStatus {
   /** How many requests the fake has received since it was (re)seeded. */
   received: number
-  /** Method, path and status of each; never headers, which carry credentials. */
+  /** Method, path and status of each the fake keeps (the newest); never headers, which carry credentials. */
   requests: { method: string; path: string; status: number }[]
 }

@@ -1,4 +1,4 @@
-import type { ServerResponse } from 'node:http'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Plugin } from 'vite'
 import type { TogglMock } from '../../src/mock/index.ts'
 import { toNodeListener } from '../../src/mock/node.ts'
@@ -15,9 +15,10 @@ export function fakeTogglApi(): Plugin {
   // Reads `mock` per request, so a reset takes effect at once.
   const answerFake = toNodeListener((webRequest) => mock.handle(webRequest))
 
-  function control(method: string, url: URL, response: ServerResponse): void {
-    const route = `${method} ${url.pathname.slice(CONTROL_PATH.length)}`
+  function control(request: IncomingMessage, url: URL, response: ServerResponse): void {
+    const route = `${request.method ?? 'GET'} ${url.pathname.slice(CONTROL_PATH.length)}`
     if (route === 'GET /status') return sendJson(response, 200, statusOf(mock))
+    if (!fromOwnPage(request)) return sendJson(response, 403, 'the fake takes control requests from the playground’s own page only')
     if (route === 'POST /reset') {
       mock = createDemoFake()
       return void response.writeHead(204).end()
@@ -36,7 +37,7 @@ export function fakeTogglApi(): Plugin {
         if (isUnder(url.pathname, FAKE_API_PATH)) {
           answerFake(request, response)
         } else if (isUnder(url.pathname, CONTROL_PATH)) {
-          control(request.method ?? 'GET', url, response)
+          control(request, url, response)
         } else {
           next()
         }
@@ -52,6 +53,21 @@ export function fakeTogglApi(): Plugin {
   }
 }
 
+/**
+ * Whether a request that changes the fake comes from the dev server's own page, or from no page at
+ * all (a test, curl). A browser names the page's origin on every cross-site POST: another site's
+ * page could otherwise reset the fake or queue faults (a form needs no CORS permission).
+ */
+function fromOwnPage(request: IncomingMessage): boolean {
+  const { origin, host } = request.headers
+  if (origin === undefined) return true
+  try {
+    return new URL(origin).host === host
+  } catch {
+    return false
+  }
+}
+
 function injectFault(mock: TogglMock, id: string, query: URLSearchParams, response: ServerResponse): void {
   const times = Number(query.get('times') ?? '1')
   if (!isFaultId(id)) return sendJson(response, 404, `no fault "${id}"`)
@@ -64,7 +80,7 @@ function injectFault(mock: TogglMock, id: string, query: URLSearchParams, respon
 
 function statusOf(mock: TogglMock): FakeStatus {
   return {
-    received: mock.requests.length,
+    received: mock.received,
     requests: mock.requests.map(({ method, path, status }) => ({ method, path, status })),
   }
 }

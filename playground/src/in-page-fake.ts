@@ -40,7 +40,7 @@ export class InPageFake implements FakeControl {
   }
 
   async received(): Promise<number> {
-    return this.#mock.requests.length
+    return this.#mock.received
   }
 
   async reset(): Promise<void> {

@@ -1,14 +1,19 @@
 import { InputError } from '../core/errors.ts'
-import { cloneValue } from './clone.ts'
+import { cloneValue, MAX_CLONE_DEPTH, nestsWithin } from './clone.ts'
+import type { CacheWrite } from './types.ts'
 
-/** Whether an entry has stopped being served at `now` (ms since the epoch). */
-export function isExpired(entry: { expiresAt: number }, now: number): boolean {
-  return now >= entry.expiresAt
+/**
+ * Whether an entry has stopped being served at `now` (ms since the epoch). A record whose
+ * `expiresAt` is missing or no number (another version wrote it, or storage damaged it) has.
+ */
+export function isExpired(entry: { expiresAt: unknown }, now: number): boolean {
+  return !(typeof entry.expiresAt === 'number' && now < entry.expiresAt)
 }
 
 /**
  * The copy a cache keeps, taken at call time so later changes to the caller's object never reach
- * the store. A value structured cloning refuses (a function, a DOM node…) is the caller's mistake.
+ * the store. A value structured cloning refuses (a function, a DOM node…) is the caller's mistake;
+ * one nested too deeply to copy throws a `RangeError` (see {@link copiesForStorage}).
  */
 export function copyForStorage(adapter: string, key: string, value: unknown): unknown {
   try {
@@ -17,6 +22,36 @@ export function copyForStorage(adapter: string, key: string, value: unknown): un
     if (errorName(error) !== 'DataCloneError') throw error
     throw new InputError(`${adapter}.put: the value for "${key}" cannot be structured-cloned`, { cause: error })
   }
+}
+
+/**
+ * The copies of a batch of writes, or `undefined` after one warning when a value nests too deeply
+ * to copy (a hostile or broken reply): then nothing of the batch is stored (the adapter drops what
+ * its keys held), and the call that stores it goes on uncached, since a cache must never fail a call.
+ */
+export function copiesForStorage(adapter: string, writes: readonly CacheWrite[], warn: (message: string, cause?: unknown) => void): unknown[] | undefined {
+  const copies: unknown[] = []
+  for (const { key, value } of writes) {
+    try {
+      copies.push(copyForStorage(adapter, key, value))
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error
+      warn(`the value for "${key}" nests too deeply to be cached (over ${MAX_CLONE_DEPTH} levels); it was not stored`, error)
+      return undefined
+    }
+  }
+  return copies
+}
+
+/**
+ * The first write of a batch whose value nests too deeply to be stored, after one warning, for an
+ * adapter that stores values as text (JSON) rather than copies: it then stores nothing of the batch,
+ * as {@link copiesForStorage} makes the others do.
+ */
+export function tooDeepToStore(writes: readonly CacheWrite[], warn: (message: string, cause?: unknown) => void): CacheWrite | undefined {
+  const deep = writes.find(({ value }) => !nestsWithin(value, MAX_CLONE_DEPTH))
+  if (deep) warn(`the value for "${deep.key}" nests too deeply to be cached (over ${MAX_CLONE_DEPTH} levels); it was not stored`)
+  return deep
 }
 
 /** The `name` of an Error or DOMException (not every realm makes DOMException an `Error`). */

@@ -1,4 +1,4 @@
-import { copyForStorage, errorName, isExpired } from './entry.ts'
+import { copiesForStorage, errorName, isExpired } from './entry.ts'
 import { openCacheDatabase } from './idb-open.ts'
 import { ENTRY_STORE, ORDER_INDEX, partitionRange, prefixRange } from './idb-schema.ts'
 import type { CacheConnection, CacheDatabase } from './idb-schema.ts'
@@ -95,10 +95,13 @@ export class IndexedDbCache implements TogglCache {
     if (this.ttl === 0 || writes.length === 0) return
     const storedAt = this.#options.now()
     // Copied before the first await: the caller may change the objects while the database opens.
-    const entries = writes.map(({ key, value, placement }): CacheEntry => ({
+    const copies = copiesForStorage('IndexedDbCache', writes, this.#options.warn)
+    // What the keys held is older than what could not be stored: it must not be served instead.
+    if (copies === undefined) return this.deleteMany(partition, writes.map(({ key }) => key))
+    const entries = writes.map(({ key, placement }, index): CacheEntry => ({
       partition,
       key,
-      value: copyForStorage('IndexedDbCache', key, value),
+      value: copies[index],
       storedAt,
       expiresAt: storedAt + this.ttl,
       ...placement,

@@ -1,5 +1,5 @@
 import { cloneValue } from './clone.ts'
-import { copyForStorage, isExpired } from './entry.ts'
+import { copiesForStorage, isExpired } from './entry.ts'
 import { resolveCacheOptions } from './options.ts'
 import type { ResolvedCacheOptions } from './options.ts'
 import { broadcastChannelFor, type CacheChannel, type CacheChange } from './channel.ts'
@@ -91,7 +91,9 @@ export class MemoryCache implements TogglCache {
     if (this.ttl === 0) return
     const storedAt = this.#options.now()
     // Every value is copied before the first is stored, so a refused one leaves nothing half-written.
-    const copies = writes.map(({ key, value }) => copyForStorage('MemoryCache', key, value))
+    const copies = copiesForStorage('MemoryCache', writes, this.#options.warn)
+    // What the keys held is older than what could not be stored: it must not be served instead.
+    if (copies === undefined) return this.deleteMany(partition, writes.map(({ key }) => key))
     let entries = this.#partitions.get(partition)
     if (!entries) this.#partitions.set(partition, (entries = new Partition()))
     writes.forEach(({ key, placement }, index) => {

@@ -152,11 +152,27 @@ function windowKey(scope: { organizationId: number | null; workspaceId?: number 
 }
 
 // Keyed by the Authorization value in memory only, the same secret the BasicAuth already holds.
-const accounts = new Map<string, AccountState>()
+// Held weakly, so a process that signs in many accounts (a server) keeps only those its clients
+// still use; the most recent ones also strongly, so an app that makes an endpoint per request
+// keeps its quota view and rate schedule between requests.
+const accounts = new Map<string, WeakRef<AccountState>>()
+const recent = new Map<string, AccountState>()
+const MAX_RECENT = 100
+const released = new FinalizationRegistry<string>((key) => {
+  if (accounts.get(key)?.deref() === undefined) accounts.delete(key)
+})
 
+/** What every client of one account on one API shares; see {@link AccountState}. */
 export function accountStateOf(auth: BasicAuth, baseURL: string): AccountState {
   const key = `${baseURL}\n${auth.header()}`
-  let state = accounts.get(key)
-  if (!state) accounts.set(key, (state = new AccountState()))
+  let state = accounts.get(key)?.deref()
+  if (!state) {
+    state = new AccountState()
+    accounts.set(key, new WeakRef(state))
+    released.register(state, key)
+  }
+  recent.delete(key)
+  recent.set(key, state)
+  if (recent.size > MAX_RECENT) recent.delete(recent.keys().next().value!)
   return state
 }

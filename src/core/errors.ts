@@ -7,7 +7,7 @@ export class TogglError extends Error {
   override name = 'TogglError'
 
   constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options)
+    super(cut(message, MAX_MESSAGE), options)
   }
 
   /** A plain, secret-free form for loggers that serialize errors with `JSON.stringify`. */
@@ -129,9 +129,20 @@ export class ResponseValidationError extends RequestError {
   readonly path: string
 
   constructor(request: RequestInfo, path: string, problem: string) {
-    super(request, `returned an unexpected reply at ${path}: ${problem}`)
-    this.path = path
+    const where = cut(path, MAX_PATH)
+    super(request, `returned an unexpected reply at ${where}: ${cut(problem, MAX_PROBLEM)}`)
+    this.path = where
   }
+}
+
+/** The most an error message carries, whatever a server or a caller handed it. */
+const MAX_MESSAGE = 1000
+/** A reply's field path as errors name it (a hostile reply's key may be megabytes long). */
+const MAX_PATH = 200
+const MAX_PROBLEM = 300
+
+function cut(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text
 }
 
 function pathOf(url: string): string {
@@ -144,6 +155,7 @@ function pathOf(url: string): string {
 }
 
 function describeCause(cause: unknown): string {
+  if (cause === undefined || cause === null) return 'the fetch failed without saying why'
   if (!(cause instanceof Error)) return String(cause)
   // Node's fetch says only "fetch failed" and keeps the useful part (ECONNRESET…) one level down.
   const inner = cause.cause instanceof Error ? `: ${cause.cause.message}` : ''

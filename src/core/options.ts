@@ -6,7 +6,8 @@ import { checkRateLimit, type RateLimit } from './rate-limit.ts'
 /** What every endpoint accepts as its third argument. */
 export interface EndpointOptions {
   /**
-   * Where the API lives; point it at the fake (`togglkit/mock`) in tests.
+   * Where the API lives; point it at the fake (`togglkit/mock`) in tests. An http(s) URL without
+   * `user:password@` (credentials go in `BasicAuth`).
    * @default 'https://api.track.toggl.com/api/v9'
    */
   baseURL?: string
@@ -38,7 +39,7 @@ export interface EndpointOptions {
   reRaise?: boolean
   /**
    * How many times a GET, PUT or DELETE is retried after a 5xx, a 429, a timeout or a network
-   * failure. POST and 402 are never retried.
+   * failure, from 0 to 10. POST and 402 are never retried.
    * @default 3
    */
   retries?: number
@@ -103,6 +104,26 @@ export interface ResolvedOptions {
 }
 
 const DEFAULT_BASE_URL = 'https://api.track.toggl.com/api/v9'
+/** Each retry spends quota (30 an hour on Free) and, with backoff, up to `maxRetryDelay`: ten is plenty. */
+const MAX_RETRIES = 10
+
+const functionIds = new WeakMap<object, number>()
+let nextFunctionId = 0
+
+/**
+ * A name for how options send a request and report on it, equal exactly when every option is
+ * (functions by identity): identical reads in flight are shared only between callers it names
+ * alike, so none waits past its own timeout, is retried against its `reRaise`, gets another
+ * `fetch`'s answer or misses its own `onAttempt` and `onQuota`.
+ */
+export function policyOf(options: ResolvedOptions): string {
+  return JSON.stringify(options, (_, value: unknown) => {
+    if (typeof value !== 'function') return value
+    let id = functionIds.get(value)
+    if (id === undefined) functionIds.set(value, (id = ++nextFunctionId))
+    return `function ${id}`
+  })
+}
 
 /** Checks options from plain-JS callers too, so a typo fails here and not as a strange request. */
 export function resolveOptions(options: unknown, where: string): ResolvedOptions {
@@ -116,9 +137,18 @@ export function resolveOptions(options: unknown, where: string): ResolvedOptions
     return value as T
   }
   const isFunction = (v: unknown) => typeof v === 'function'
-  const isCount = (v: unknown) => Number.isSafeInteger(v) && (v as number) >= 0
+  const isRetryCount = (v: unknown) => Number.isSafeInteger(v) && (v as number) >= 0 && (v as number) <= MAX_RETRIES
   const isDelay = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 0
-  const url = (name: string, fallback: string) => check(name, isHttpUrl, 'an http(s) URL', fallback).replace(/\/+$/, '')
+  const url = (name: string, fallback: string): string => {
+    const value = given[name]
+    if (value === undefined) return fallback
+    // A URL's user:password@ would go to every proxy and into every error: it is refused, never echoed.
+    if (!isHttpUrl(value)) {
+      const got = typeof value === 'string' && value.includes('@') ? 'a URL with user:password@ in it' : describe(value)
+      throw new InputError(`${where}: options.${name} must be an http(s) URL without credentials, got ${got}`)
+    }
+    return value.replace(/\/+$/, '')
+  }
   const baseURL = url('baseURL', DEFAULT_BASE_URL)
   return {
     baseURL,
@@ -127,7 +157,7 @@ export function resolveOptions(options: unknown, where: string): ResolvedOptions
     fetch: check<typeof globalThis.fetch | undefined>('fetch', isFunction, 'a function', undefined),
     timeout: check('timeout', (v) => typeof v === 'number' && v > 0, 'a positive number of ms', 10_000),
     reRaise: check('reRaise', (v) => typeof v === 'boolean', 'a boolean', false),
-    retries: check('retries', isCount, 'a whole number ≥ 0', 3),
+    retries: check('retries', isRetryCount, `a whole number from 0 to ${MAX_RETRIES}`, 3),
     retryDelay: check('retryDelay', isDelay, 'a number of ms ≥ 0', 500),
     maxRetryDelay: check('maxRetryDelay', isDelay, 'a number of ms ≥ 0', 30_000),
     onQuota: check<ResolvedOptions['onQuota']>('onQuota', isFunction, 'a function', undefined),
@@ -144,11 +174,11 @@ function besideBase(baseURL: string, path: string): string {
   return baseURL.endsWith('/api/v9') ? baseURL.slice(0, -'/api/v9'.length) + path : new URL(baseURL).origin + path
 }
 
-function isHttpUrl(value: unknown): boolean {
+function isHttpUrl(value: unknown): value is string {
   if (typeof value !== 'string') return false
   try {
-    const { protocol } = new URL(value)
-    return protocol === 'http:' || protocol === 'https:'
+    const { protocol, username, password } = new URL(value)
+    return (protocol === 'http:' || protocol === 'https:') && username === '' && password === ''
   } catch {
     return false
   }

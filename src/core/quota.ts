@@ -23,12 +23,25 @@ export interface QuotaInfo {
   total?: number
 }
 
-/** The quota headers of a reply, or `null` when it carries none (or unreadable ones). */
+/** Toggl's quota window is a sliding hour: no window frees up later than this, in seconds. */
+const QUOTA_WINDOW_SECONDS = 3600
+
+/** A reset as Toggl reports it, capped at the window: a larger one would block an account for no reason Toggl has. */
+export function cappedReset(seconds: number): number {
+  return Math.min(seconds, QUOTA_WINDOW_SECONDS)
+}
+
+// Plain decimal integers as Toggl writes them: `""`, `"0x0"`, `"1e308"` or `"-0"` are no count at all
+// (Number() would read several as 0, a spent quota). The count goes negative while Toggl does not enforce it.
+const COUNT = /^(?:0|-?[1-9]\d{0,15})$/
+const SECONDS = /^(?:0|[1-9]\d{0,15})$/
+
+/** The quota headers of a reply, or `null` when it carries none, or a value that is no decimal integer. */
 export function quotaFromHeaders(headers: Headers, at: number, scope: RequestScope): QuotaInfo | null {
   const remaining = headers.get('x-toggl-quota-remaining')
   const resetsIn = headers.get('x-toggl-quota-resets-in')
-  if (remaining === null || resetsIn === null) return null
-  const info: QuotaInfo = { remaining: Number(remaining), resetsIn: Number(resetsIn), at, organizationId: scope.organizationId }
+  if (remaining === null || resetsIn === null || !COUNT.test(remaining) || !SECONDS.test(resetsIn)) return null
+  const info: QuotaInfo = { remaining: Number(remaining), resetsIn: cappedReset(Number(resetsIn)), at, organizationId: scope.organizationId }
   if (scope.organizationId === null && scope.workspaceId !== null) info.workspaceId = scope.workspaceId
-  return Number.isFinite(info.remaining) && Number.isFinite(info.resetsIn) ? info : null
+  return info
 }

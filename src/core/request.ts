@@ -14,9 +14,11 @@ import {
   type RequestInfo,
   type TogglError,
 } from './errors.ts'
-import type { ResolvedOptions } from './options.ts'
+import { policyOf, type ResolvedOptions } from './options.ts'
 import { quotaFromHeaders, type QuotaInfo } from './quota.ts'
 import type { RateScheduler } from './rate-limit.ts'
+import { scrubbedCause, type Redact } from './redaction.ts'
+import { isRefusedRedirect, redirectOf, type Hop } from './redirects.ts'
 import { serverMessageOf } from './server-message.ts'
 import { SharedRead } from './shared-read.ts'
 import { sleep } from './sleep.ts'
@@ -39,6 +41,10 @@ export class RequestCore {
   readonly #fetch: ReturnType<typeof createFetch>
   readonly #account: AccountState
   readonly #scheduler: RateScheduler | undefined
+  /** Reads in flight are shared only with clients of the same policy (see {@link policyOf}). */
+  readonly #policy: string
+  /** The last guard for anything an error carries: the secret, in any encoding, never leaves. */
+  readonly #redact: Redact = (text, max) => this.#auth.redact(text, max)
 
   constructor(auth: BasicAuth, options: ResolvedOptions) {
     this.#auth = auth
@@ -46,6 +52,7 @@ export class RequestCore {
     const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init))
     this.#fetch = createFetch({ fetch: fetchImpl })
     this.#account = accountStateOf(auth, options.baseURL)
+    this.#policy = policyOf(options)
     this.#scheduler = options.rateLimit ? this.#account.useRateLimit(options.rateLimit) : undefined
   }
 
@@ -71,8 +78,8 @@ export class RequestCore {
 
   /**
    * Sends a request with retries. Identical reads (GETs, and POSTs that only read) of one account
-   * that overlap share one request; a write first detaches the reads in flight, so a read that
-   * starts after a write never gets an answer from before it.
+   * that overlap share one request when their clients' options agree; a write first detaches the
+   * reads in flight, so a read that starts after a write never gets an answer from before it.
    */
   async send(spec: RequestSpec): Promise<TogglReply> {
     spec.signal?.throwIfAborted()
@@ -82,7 +89,7 @@ export class RequestCore {
       return this.#sendWithRetries(spec, url).finally(() => this.#account.reads.clear())
     }
     const reads = this.#account.reads
-    const key = `${spec.method} ${url}${spec.binary ? ' binary' : ''}${spec.body === undefined ? '' : `\n${JSON.stringify(spec.body)}`}`
+    const key = `${this.#policy}\n${spec.method} ${url}${spec.binary ? ' binary' : ''}${spec.body === undefined ? '' : `\n${JSON.stringify(spec.body)}`}`
     let shared = reads.get(key)
     if (!shared) {
       const read = new SharedRead((signal) => this.#sendWithRetries({ ...spec, signal }, url), spec.signal)
@@ -130,7 +137,7 @@ export class RequestCore {
           throw error
         }
         failure = error
-        if (mayRetry && attempt <= retries && !(error instanceof ResponseValidationError)) {
+        if (mayRetry && attempt <= retries && !(error instanceof ResponseValidationError) && !isRefusedRedirect(error)) {
           retryIn = this.#backoff(attempt)
         }
       }
@@ -170,21 +177,36 @@ export class RequestCore {
             controller.abort()
           }, timeout)
         : undefined
+    // A custom fetch may ignore its signal: the timeout and the caller's abort settle the attempt anyway.
+    const aborted = new Promise<never>((_, reject) => {
+      controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true })
+    })
     try {
-      return await this.#fetch.raw<unknown, 'text' | 'blob'>(url, {
-        method: spec.method,
-        headers: { Authorization: this.#auth.header(), Accept: 'application/json' },
-        ...(spec.body === undefined ? {} : { body: spec.body as Record<string, unknown> }),
-        signal: controller.signal,
-        responseType: spec.binary ? 'blob' : 'text',
-        retry: false,
-        ignoreResponseError: true,
-      })
+      // The URL as sent (`request.url`, which errors show, has its secrets redacted).
+      let hop: Hop = { url, method: spec.method, keepsBody: true }
+      for (let hops = 0; ; hops++) {
+        const exchange = this.#fetch.raw<unknown, 'text' | 'blob'>(hop.url, {
+          method: hop.method,
+          headers: { Authorization: this.#auth.header(), Accept: 'application/json' },
+          ...(spec.body === undefined || !hop.keepsBody ? {} : { body: spec.body as Record<string, unknown> }),
+          signal: controller.signal,
+          responseType: spec.binary ? 'blob' : 'text',
+          retry: false,
+          ignoreResponseError: true,
+          redirect: 'manual',
+        })
+        const response = await Promise.race([exchange, aborted])
+        const next = redirectOf(request, response, hop.url, hop.method, hops)
+        if (next === undefined) return response
+        hop = next
+      }
     } catch (error) {
+      if (isRefusedRedirect(error)) throw error
       if (callerSignal?.aborted) throw callerSignal.reason
       if (timedOut) throw new TimeoutError(request, timeout)
-      // ofetch wraps what fetch threw; the original (with its own cause, e.g. ECONNRESET) is the cause.
-      throw new NetworkError(request, error instanceof FetchError && error.cause ? error.cause : error)
+      // ofetch wraps what fetch threw; the original (with its own cause, e.g. ECONNRESET) is the
+      // cause. The wrapper never is: it holds the request's options, Authorization header included.
+      throw new NetworkError(request, scrubbedCause(error instanceof FetchError ? error.cause : error, this.#redact))
     } finally {
       clearTimeout(timer)
       callerSignal?.removeEventListener('abort', onCallerAbort)
@@ -262,7 +284,7 @@ export class RequestCore {
     const data = response._data
     const body = typeof data === 'string' ? data : data instanceof Blob ? await data.text() : ''
     const contentType = response.headers.get('content-type') ?? ''
-    const message = withoutSecrets(this.#auth.redact(serverMessageOf(body, contentType, response.statusText)), spec)
+    const message = withoutSecrets(serverMessageOf(body, contentType, response.statusText, this.#redact), spec)
     const { status, headers } = response
     if (status === 402) {
       // Toggl may put its quota headers on any reply; only a window with nothing left makes a 402 the quota's.

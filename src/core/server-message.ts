@@ -1,24 +1,31 @@
+import type { Redact } from './redaction.ts'
+
 const MAX_LENGTH = 300
+/** Toggl's error bodies are a sentence; past this a body is read no further for its message. */
+const MAX_BODY = 65_536
 
 /**
  * The server's own words from an error reply, following Toggl's habits: usually a JSON-encoded
- * string, sometimes a JSON object, plain text, a proxy's HTML page, or nothing at all.
+ * string, sometimes a JSON object, plain text, a proxy's HTML page, or nothing at all. `redact`
+ * runs on the body as it came and again on the words found in it (JSON may escape a secret),
+ * always before anything is cut.
  */
-export function serverMessageOf(body: string, contentType: string, statusText: string): string {
-  const text = body.trim()
+export function serverMessageOf(body: string, contentType: string, statusText: string, redact: Redact): string {
+  const text = redact(body, MAX_BODY).trim()
+  const words = (message: string) => redact(message, MAX_LENGTH)
   if (text === '') return statusText || 'no message'
-  if (/\bhtml\b/i.test(contentType) || /^<(!doctype|html)/i.test(text)) return fromHtml(text, statusText)
+  if (/\bhtml\b/i.test(contentType) || /^<(!doctype|html)/i.test(text)) return words(fromHtml(text, statusText))
   try {
     const parsed: unknown = JSON.parse(text)
-    if (typeof parsed === 'string') return shorten(parsed)
+    if (typeof parsed === 'string') return words(parsed)
     if (parsed !== null && typeof parsed === 'object') {
       const { message, error } = parsed as { message?: unknown; error?: unknown }
-      if (typeof message === 'string') return shorten(message)
-      if (typeof error === 'string') return shorten(error)
+      if (typeof message === 'string') return words(message)
+      if (typeof error === 'string') return words(error)
     }
-    return shorten(text)
+    return words(text)
   } catch {
-    return shorten(text)
+    return words(text)
   }
 }
 
@@ -26,9 +33,5 @@ export function serverMessageOf(body: string, contentType: string, statusText: s
 function fromHtml(html: string, statusText: string): string {
   const heading = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html) ?? /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(html)
   const words = (heading?.[1] ?? html.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim()
-  return shorten(`HTML error page: ${words || statusText}`)
-}
-
-function shorten(text: string): string {
-  return text.length > MAX_LENGTH ? `${text.slice(0, MAX_LENGTH)}…` : text
+  return `HTML error page: ${words || statusText}`
 }

@@ -1,7 +1,9 @@
 import * as v from 'valibot'
 import { BasicAuth } from '../core/auth.ts'
+import { describe } from '../core/describe.ts'
 import type { TogglCache } from '../cache/types.ts'
 import { cacheGuardOf, type CacheGuard } from './cache-guard.ts'
+import { saltOf } from './cache-salt.ts'
 import { HTTPStatusError, InputError, ResponseValidationError } from '../core/errors.ts'
 import { resolveOptions, type EndpointOptions } from '../core/options.ts'
 import type { QuotaInfo } from '../core/quota.ts'
@@ -56,12 +58,13 @@ export abstract class TogglEndpoint {
 
   /**
    * The cache as this account sees it: its partition (one account on one API, named by a hash,
-   * never by the token) and the guard that orders its updates; `undefined` without a cache.
+   * never by the token; a slow, salted one for a password) and the guard that orders its updates;
+   * `undefined` without a cache.
    */
   protected async cacheScope(): Promise<CacheScope | undefined> {
     const { cache } = this
     if (!cache) return undefined
-    this.#partition ??= this.#auth.accountKey().then((key) => {
+    this.#partition ??= this.#auth.accountKey(() => saltOf(cache)).then((key) => {
       const partition = `${key}@${this.core.options.baseURL}`
       if (cache.channel) this.core.shareQuota(cache.channel, partition)
       // A store other tabs or processes write: each reads there what the others saw of the quota.
@@ -84,7 +87,9 @@ export abstract class TogglEndpoint {
     const result = v.safeParse(schema, reply.data)
     if (result.success) return result.output
     const issue = result.issues[0]
-    throw new ResponseValidationError({ method: spec.method, url: this.core.urlOf(spec) }, '$' + pathText(issue.path, '.'), issue.message)
+    // What the reply held goes into the error only redacted and cut: a field may be megabytes, or echo the token.
+    const redact = (text: string, max: number) => this.#auth.redact(text, max)
+    throw new ResponseValidationError({ method: spec.method, url: this.core.urlOf(spec) }, redact('$' + pathText(issue.path, '.'), 200), redact(problemOf(issue), 300))
   }
 
   /** Whether `error` is one of the `statuses` a call answers quietly ("not there for you"), unless `reRaise`. */
@@ -132,6 +137,11 @@ const QuotaInfoSchema: v.GenericSchema<unknown, QuotaInfo> = v.pipe(
   }),
   v.transform(({ workspaceId, total, ...info }) => ({ ...info, ...(workspaceId === undefined ? {} : { workspaceId }), ...(total === undefined ? {} : { total }) })),
 )
+
+/** Valibot's words for an issue, with a long received value told by its kind and size instead. */
+function problemOf({ message, received, input }: v.BaseIssue<unknown>): string {
+  return received.length > 40 && message.endsWith(received) ? message.slice(0, -received.length) + describe(input) : message
+}
 
 function isCache(value: unknown): value is TogglCache {
   const cache = value as Partial<Record<keyof TogglCache, unknown>>

@@ -7,6 +7,7 @@ import { callOptionsOf, idOf } from './arguments.ts'
 import { pathText, TogglEndpoint, type CacheScope } from './base.ts'
 import { findValid, forgetOrganizations, forgetPrefixes, forgetWorkspace, pathPrefix, readKey } from './cache-keys.ts'
 import { OWN_SCOPE, type Operation, type OperationInput } from './operation.ts'
+import { UNSENDABLE_TEXT } from '../schemas/names.ts'
 
 /** An operation whose arguments passed every check: the request to send, query included. */
 export interface PreparedCall<Reply> {
@@ -44,19 +45,20 @@ export abstract class OperationEndpoint extends TogglEndpoint {
       const argument = name.replace(/_id$/, '').replaceAll('_', ' ')
       const schema = operation.params?.[name]
       if (!schema) return String((ids[name] = idOf(value, where, argument, name)))
-      const text = checked(schema, value, where, argument, [], secretFields.includes(name))
+      const text = urlText(checked(schema, value, where, argument, [], secretFields.includes(name)), where, argument)
       if (secretFields.includes(name)) secrets.push(text)
       // Commas stay as they are: Toggl's bulk calls list ids as `1,2,3` in one path segment.
       return encodeURIComponent(text).replaceAll('%2C', ',')
     })
-    const query = operation.query ? checked(operation.query, input.query ?? {}, where) : {}
-    const spec: PreparedCall<Reply>['spec'] = { method: operation.method, path, query: definedQuery(query), signal: input.signal }
+    const query = definedQuery(operation.query ? checked(operation.query, input.query ?? {}, where) : {})
+    for (const [name, value] of Object.entries(query)) urlText(value, where, name)
+    const spec: PreparedCall<Reply>['spec'] = { method: operation.method, path, query, signal: input.signal }
     if (operation.api !== undefined) spec.api = operation.api
     if (operation.read) spec.read = true
     if (operation.binary) spec.binary = true
     if (operation.retry !== undefined) spec.retry = operation.retry
     if (operation.body) {
-      spec.body = checked(operation.body, input.body, where, undefined, operation.names, secretFields)
+      spec.body = sendable(checked(operation.body, input.body, where, undefined, operation.names, secretFields), where)
       for (const field of secretFields) secrets.push((spec.body as Record<string, unknown> | null)?.[field])
     }
     // Each secret a schema let through is a non-empty string.
@@ -174,6 +176,48 @@ function checked<T>(
   if (problem) throw new InputError(`${where}: ${problem}`)
   const subject = [argument, field].filter(Boolean).join(' ')
   throw new InputError(`${where}: ${subject === '' ? '' : `${subject} `}${issue.message}${got}`)
+}
+
+/**
+ * The most a path placeholder or query value may take, URL-encoded: Toggl documents no limit for
+ * its filters and codes, and a URL well under the 8 KB that servers and proxies commonly accept
+ * is one that arrives.
+ */
+const MAX_URL_TEXT = 2000
+
+/** `text` for a URL, or an `InputError` when it holds what cannot be sent or is too long for a URL. */
+function urlText(text: string, where: string, field: string): string {
+  sendable(text, where, field)
+  if (text.length > MAX_URL_TEXT || encodeURIComponent(text).length > MAX_URL_TEXT) {
+    throw new InputError(`${where}: ${field} is too long for a URL (over ${MAX_URL_TEXT} characters URL-encoded), got ${describe(text)}`)
+  }
+  return text
+}
+
+/** Deeper than any body Toggl takes; JSON.stringify would overflow the stack long before a limit of its own. */
+const MAX_BODY_DEPTH = 32
+
+/**
+ * `value` if no string in it (keys included) holds a lone surrogate or NUL, which Toggl cannot
+ * store as given (JSON would carry a lone surrogate as an escape that Toggl turns into U+FFFD), and
+ * nothing in it nests deeper than {@link MAX_BODY_DEPTH} levels (a field a schema passes on as it
+ * came), else an `InputError` naming the field. Walked with a stack of its own, so no depth overflows it.
+ */
+function sendable<T>(value: T, where: string, field = ''): T {
+  const pending: Array<readonly [unknown, string, number]> = [[value, field, 0]]
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [item, at, depth] = next
+    const name = at === '' ? 'the body' : at
+    if (typeof item === 'string' && UNSENDABLE_TEXT.test(item)) throw new InputError(`${where}: ${name} must not contain a lone surrogate or NUL`)
+    if (item === null || typeof item !== 'object') continue
+    if (depth >= MAX_BODY_DEPTH) throw new InputError(`${where}: ${name} is nested too deeply to send (over ${MAX_BODY_DEPTH} levels)`)
+    for (const [key, child] of Object.entries(item)) {
+      const path = Array.isArray(item) ? `${at}[${key}]` : at === '' ? key : `${at}.${key}`
+      if (UNSENDABLE_TEXT.test(key)) throw new InputError(`${where}: ${path} must not contain a lone surrogate or NUL`)
+      pending.push([child, path, depth + 1])
+    }
+  }
+  return value
 }
 
 function definedQuery(query: Record<string, string | number | boolean | undefined>): Record<string, string> {

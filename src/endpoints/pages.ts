@@ -1,3 +1,6 @@
+import { describe } from '../core/describe.ts'
+import { InputError } from '../core/errors.ts'
+
 /** One page of a paged listing, with what Toggl's `X-Page`, `X-Pages` and `X-Records` headers said. */
 export interface Page<T> {
   items: T[]
@@ -51,6 +54,9 @@ export class PageIterator<T> implements AsyncIterable<T> {
   #firstPage: Promise<Page<T>> | undefined
 
   constructor(fetchPage: (page: number) => Promise<Page<T>>) {
+    if (typeof fetchPage !== 'function') {
+      throw new InputError(`new PageIterator: fetchPage must be a function (page number → Promise<Page>), got ${describe(fetchPage)}`)
+    }
     this.#fetchPage = fetchPage
   }
 

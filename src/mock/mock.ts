@@ -2,6 +2,7 @@ import { authenticate } from './credentials.ts'
 import { inProcessFetch } from './fetch.ts'
 import { answerFault, checkFault, type MockFault } from './faults.ts'
 import { HourlyQuota, quotaHeaders, quotaKeyOf } from './hourly-quota.ts'
+import { bodyTooLarge, boundedText, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_RECORDED_REQUESTS, limitOption } from './limits.ts'
 import { LeakyBucket } from './rate-limit.ts'
 import { locate, parseBody, recordOf, webhooksPathOf, type RecordedRequest } from './requests.ts'
 import { emptyReply, errorReply, toResponse } from './responses.ts'
@@ -35,6 +36,18 @@ export interface TogglMockOptions {
    * loopback hosts (and in-process receivers, `mock.webhooks.receive`), within 5 s each.
    */
   webhooks?: MockWebhookOptions
+  /**
+   * How many requests `requests` keeps, the newest; older ones are let go (`received` still
+   * counts them). The fake's own bound, so a long-running fake does not grow without end.
+   * @default 1000
+   */
+  maxRecordedRequests?: number
+  /**
+   * The largest request body the fake reads, in bytes; a longer one is answered 413 "Request body
+   * too large" without being read further or kept (the fake's own rule: Toggl documents none).
+   * @default 1_048_576 (1 MiB)
+   */
+  maxBodyBytes?: number
 }
 
 /** The fake Toggl API: a web-standard handler with in-memory state. */
@@ -47,8 +60,15 @@ export interface TogglMock {
   fetch: typeof globalThis.fetch
   /** The base path the routes live under, e.g. `/api/v9`. */
   readonly basePath: string
-  /** Every request the fake received, in order, including those answered by a fault. */
+  /**
+   * The requests the fake received, in order, including those answered by a fault: the newest
+   * `maxRecordedRequests` of them.
+   */
   readonly requests: RecordedRequest[]
+  /** How many requests the fake has received, recorded or not. */
+  readonly received: number
+  /** The largest request body it reads, in bytes (see {@link TogglMockOptions.maxBodyBytes}). */
+  readonly maxBodyBytes: number
   /** The next `times` requests get `fault` instead of their answer; faults queue in order. */
   inject(fault: MockFault, times?: number): void
   clearFaults(): void
@@ -69,7 +89,10 @@ export function createTogglMock(options: TogglMockOptions = {}): TogglMock {
   // Unlimited: an account whose replies report no quota at all.
   const quota = quotaPerHour === Infinity ? undefined : new HourlyQuota(quotaPerHour, now)
   const rateLimit = options.rateLimit ? new LeakyBucket(options.rateLimit, now) : undefined
+  const maxRecorded = limitOption('maxRecordedRequests', options.maxRecordedRequests, DEFAULT_MAX_RECORDED_REQUESTS)
+  const maxBodyBytes = limitOption('maxBodyBytes', options.maxBodyBytes, DEFAULT_MAX_BODY_BYTES)
   const requests: RecordedRequest[] = []
+  let received = 0
   const faults: MockFault[] = []
 
   /** Auth, rate limit, quota, then the route: the order in which the fake turns a request away. */
@@ -109,10 +132,16 @@ export function createTogglMock(options: TogglMockOptions = {}): TogglMock {
   async function handle(request: Request): Promise<Response> {
     const place = locate(basePath, new URL(request.url).pathname)
     const record = recordOf(request, place?.path)
+    received++
     requests.push(record)
+    if (requests.length > maxRecorded) requests.splice(0, requests.length - maxRecorded)
     // Taken on arrival, so concurrent requests meet the faults in the order they came in.
     const fault = faults.shift()
-    const body = await request.text()
+    const body = await boundedText(request, maxBodyBytes)
+    if (body === undefined) {
+      record.status = 413
+      return bodyTooLarge()
+    }
     record.body = parseBody(body)
 
     const faulty = fault && (await answerFault(fault, request.signal))
@@ -128,6 +157,10 @@ export function createTogglMock(options: TogglMockOptions = {}): TogglMock {
     fetch: inProcessFetch(handle),
     basePath,
     requests,
+    get received() {
+      return received
+    },
+    maxBodyBytes,
     state,
     webhooks,
     inject(fault, times = 1) {

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
+import { bodyTooLarge, DEFAULT_MAX_BODY_BYTES, limitOption } from './limits.ts'
 import type { TogglMock } from './mock.ts'
 
 /** A fake served on a real port. */
@@ -12,11 +13,20 @@ export interface MockServer {
   close(): Promise<void>
 }
 
-export interface ServeOptions {
+export interface ServeOptions extends ListenerOptions {
   /** @default 0 (any free port) */
   port?: number
   /** @default '127.0.0.1' */
   host?: string
+}
+
+export interface ListenerOptions {
+  /**
+   * The largest request body read, in bytes; a longer one is answered 413 without reaching the
+   * handler, and what is left of it is read and dropped, never kept.
+   * @default the fake's `maxBodyBytes`, or 1 MiB for a plain handler
+   */
+  maxBodyBytes?: number
 }
 
 type Handler = (request: Request) => Promise<Response>
@@ -32,7 +42,7 @@ const DEFAULT_BASE_PATH = '/api/v9'
 export async function serveTogglMock(target: TogglMock | Handler, options: ServeOptions = {}): Promise<MockServer> {
   const basePath = typeof target === 'function' ? DEFAULT_BASE_PATH : target.basePath
   const sockets = new Set<Socket>()
-  const server = createServer(toNodeListener(target))
+  const server = createServer(toNodeListener(target, options))
   server.on('connection', (socket) => {
     sockets.add(socket)
     socket.once('close', () => sockets.delete(socket))
@@ -65,19 +75,24 @@ export async function serveTogglMock(target: TogglMock | Handler, options: Serve
  * The fake (or any web-standard handler) as a Node request listener, which is also Connect-style
  * middleware (Vite's dev server mounts it so).
  */
-export function toNodeListener(target: TogglMock | Handler): (incoming: IncomingMessage, outgoing: ServerResponse) => void {
+export function toNodeListener(
+  target: TogglMock | Handler,
+  options: ListenerOptions = {},
+): (incoming: IncomingMessage, outgoing: ServerResponse) => void {
   const handle = typeof target === 'function' ? target : target.handle
-  return (incoming, outgoing) => void respond(incoming, outgoing, handle)
+  const maxBodyBytes = limitOption('maxBodyBytes', options.maxBodyBytes, typeof target === 'function' ? DEFAULT_MAX_BODY_BYTES : target.maxBodyBytes)
+  return (incoming, outgoing) => void respond(incoming, outgoing, handle, maxBodyBytes)
 }
 
-async function respond(incoming: IncomingMessage, outgoing: ServerResponse, handle: Handler): Promise<void> {
+async function respond(incoming: IncomingMessage, outgoing: ServerResponse, handle: Handler, maxBodyBytes: number): Promise<void> {
   const aborter = new AbortController()
   outgoing.once('close', () => {
     if (!outgoing.writableFinished) aborter.abort(new Error('the client closed the connection'))
   })
   let response: Response
   try {
-    response = await handle(await toRequest(incoming, aborter.signal))
+    const request = await toRequest(incoming, aborter.signal, maxBodyBytes)
+    response = request === undefined ? bodyTooLarge() : await handle(request)
   } catch (error) {
     // After an abort nobody is listening; otherwise the handler itself failed.
     if (!aborter.signal.aborted) {
@@ -100,7 +115,8 @@ async function respond(incoming: IncomingMessage, outgoing: ServerResponse, hand
   }
 }
 
-async function toRequest(incoming: IncomingMessage, signal: AbortSignal): Promise<Request> {
+/** The web request, or `undefined` when its body passes `maxBodyBytes` (the rest is read and dropped). */
+async function toRequest(incoming: IncomingMessage, signal: AbortSignal, maxBodyBytes: number): Promise<Request | undefined> {
   const headers = new Headers()
   const raw = incoming.rawHeaders
   for (let i = 0; i + 1 < raw.length; i += 2) headers.append(raw[i] ?? '', raw[i + 1] ?? '')
@@ -109,7 +125,13 @@ async function toRequest(incoming: IncomingMessage, signal: AbortSignal): Promis
   const url = new URL(incoming.url ?? '/', `http://${incoming.headers.host ?? 'localhost'}`)
   if (method === 'GET' || method === 'HEAD') return new Request(url, { method, headers, signal })
   const chunks: Uint8Array[] = []
-  for await (const chunk of incoming) chunks.push(chunk as Uint8Array)
+  let size = 0
+  for await (const chunk of incoming) {
+    size += (chunk as Uint8Array).byteLength
+    // Read to the end all the same, so the 413 reaches a client still sending.
+    if (size <= maxBodyBytes) chunks.push(chunk as Uint8Array)
+  }
+  if (size > maxBodyBytes) return undefined
   return new Request(url, { method, headers, signal, body: new Uint8Array(Buffer.concat(chunks)) })
 }
 

@@ -1,5 +1,5 @@
 import type { Storage, StorageValue } from 'unstorage'
-import { isExpired } from '../cache/entry.ts'
+import { isExpired, tooDeepToStore } from '../cache/entry.ts'
 import { compareStrings } from '../cache/sorted-list.ts'
 import type { CacheEntry, CachePlacement, CacheRange, CacheWrite, TogglCache } from '../cache/types.ts'
 import { InputError } from '../core/errors.ts'
@@ -87,6 +87,8 @@ export class StorageCache implements TogglCache {
    */
   async putMany(partition: string, writes: readonly CacheWrite[]): Promise<void> {
     if (this.ttl === 0 || writes.length === 0) return
+    // Nothing of a batch that cannot be stored whole; what its keys held is older, so it goes too.
+    if (tooDeepToStore(writes, this.#options.warn)) return this.deleteMany(partition, writes.map(({ key }) => key))
     const storedAt = this.#options.now()
     const expiresAt = storedAt + this.ttl
     // Every value is turned to JSON before the first is stored, so a refused one leaves nothing half-written.

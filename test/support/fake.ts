@@ -53,7 +53,7 @@ export async function startFake(options: TogglMockOptions = {}): Promise<Fake> {
     organizations: (cache, endpointOptions) => endpoint(OrganizationEndpoint, cache, endpointOptions),
     endpoint,
     endpointAs,
-    sent: () => mock.requests.length,
+    sent: () => mock.received,
     replyOnce: (body) => mock.inject({ type: 'status', status: 200, body, headers: { 'content-type': 'application/json' } }),
     last: () => {
       const request = mock.requests.at(-1)

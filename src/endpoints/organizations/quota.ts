@@ -1,7 +1,7 @@
 import type { BasicAuth } from '../../core/auth.ts'
 import type { TogglCache } from '../../cache/types.ts'
 import type { EndpointOptions } from '../../core/options.ts'
-import type { QuotaInfo } from '../../core/quota.ts'
+import { cappedReset, type QuotaInfo } from '../../core/quota.ts'
 import { QuotaWindowListSchema } from '../../schemas/organizations/quota.ts'
 import type { CallOptions } from '../arguments.ts'
 import { operation } from '../operation.ts'
@@ -27,6 +27,7 @@ export class QuotaEndpoint extends OperationEndpoint {
    * Every quota window: `GET /me/quota`. Never cached, as it changes with every request. Each
    * window also updates this account's view of it (`quotaOf(id)` and the fail-fast check, in
    * every endpoint of the account) and is told to `onQuota`; `quota` stays the newest reply's own.
+   * A reset beyond Toggl's one-hour window is taken as an hour.
    * Costs 1 request, drawn from your own (user-level) quota.
    */
   async collect(options?: CallOptions): Promise<QuotaInfo[]> {
@@ -35,7 +36,7 @@ export class QuotaEndpoint extends OperationEndpoint {
     return windows.map((window) => {
       const info: QuotaInfo = {
         remaining: window.remaining,
-        resetsIn: window.resets_in_secs,
+        resetsIn: cappedReset(window.resets_in_secs),
         at,
         organizationId: window.organization_id ?? null,
         total: window.total,

@@ -1,5 +1,6 @@
 import * as v from 'valibot'
 import { commaSeparated, EmailInputSchema, GroupRefSchema, IdInputSchema, IdListInputSchema, IdSchema } from '../common.ts'
+import { UserNameSchema } from '../names.ts'
 
 /** One workspace of an organization user, as detailed listings describe it. */
 const OrganizationUserWorkspaceSchema = v.looseObject({
@@ -144,14 +145,12 @@ export const UserPageQuerySchema = listingSchema(
   'query must be an object',
 )
 
-/** A user's full name as an admin sets it: Toggl refuses an empty one. */
-const UserNameSchema = v.pipe(
-  v.string('user name must be a string'),
-  v.check((text) => text.length > 0, 'user name must not be empty'),
-)
 
 // Nullable, as detailed listings send them: a workspace from a reply can be changed and sent back.
 const RateSchema = v.nullish(v.pipe(v.number('must be a number'), v.finite('must be a finite number'), v.minValue(0, 'must not be negative')))
+
+/** A group membership sent back as a listing gave it: its id is an id the caller gives, checked as one. */
+const GroupRefInputSchema = v.looseObject({ group_id: IdInputSchema, name: v.string('must be a string') }, 'must be a group')
 
 /** One workspace in an organization user's changes (Toggl's OrgUserWorkspace fields that are settings). */
 const WorkspaceChangeSchema = v.strictObject(
@@ -168,7 +167,7 @@ const WorkspaceChangeSchema = v.strictObject(
     working_hours: RateSchema,
     // Read-only in Toggl's model, but part of it: taken so a listed workspace can be sent back as is.
     workspace_name: v.nullish(v.string('must be a string')),
-    groups: v.nullish(v.array(GroupRefSchema, 'must be an array of groups')),
+    groups: v.nullish(v.array(GroupRefInputSchema, 'must be an array of groups')),
     default_currency: v.nullish(v.string('must be a string')),
     view_edit_billable_rates: v.nullish(v.boolean('must be true or false')),
     view_edit_labor_costs: v.nullish(v.boolean('must be true or false')),

@@ -1,0 +1,51 @@
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
+import { describe, expect, it } from 'vitest'
+import { accountStateOf, type AccountState } from '../src/core/account.ts'
+import { BasicAuth } from '../src/index.ts'
+
+setFlagsFromString('--expose-gc')
+const gc = runInNewContext('gc') as () => void
+
+const BASE = 'https://api.example.test/api/v9'
+const auth = (token: string) => BasicAuth.fromApiToken(token)
+const at = Date.now()
+
+/** Collects garbage until finalizers have had their turn (they run in later tasks). */
+async function collectGarbage(): Promise<void> {
+  for (let round = 0; round < 5; round++) {
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    gc()
+  }
+  await new Promise((resolve) => setTimeout(resolve, 10))
+}
+
+/** Makes `count` other accounts' states, as a server that signs in many users would. */
+function touchOthers(count: number, prefix: string): void {
+  for (let i = 0; i < count; i++) accountStateOf(auth(`${prefix}-${i}`), BASE)
+}
+
+describe('the per-account state registry', () => {
+  it('lets go of an account nobody uses once many others came after it (a server with many users)', async () => {
+    accountStateOf(auth('forgotten'), BASE).noteQuota({ remaining: 0, resetsIn: 600, at, organizationId: null })
+    touchOthers(1000, 'crowd-a')
+    await collectGarbage()
+    expect(accountStateOf(auth('forgotten'), BASE).quotaOf(null)).toBeNull()
+  })
+
+  it('keeps sharing the state of an account a client still holds, however many came after it', async () => {
+    let held: AccountState | undefined = accountStateOf(auth('held'), BASE)
+    held.noteQuota({ remaining: 0, resetsIn: 600, at, organizationId: null })
+    touchOthers(1000, 'crowd-b')
+    await collectGarbage()
+    expect(accountStateOf(auth('held'), BASE)).toBe(held)
+    held = undefined
+  })
+
+  it('keeps the most recent accounts even without a client (an endpoint made per request)', async () => {
+    accountStateOf(auth('per-request'), BASE).noteQuota({ remaining: 0, resetsIn: 600, at, organizationId: null })
+    touchOthers(10, 'crowd-c')
+    await collectGarbage()
+    expect(accountStateOf(auth('per-request'), BASE).quotaOf(null)).toMatchObject({ remaining: 0 })
+  })
+})
