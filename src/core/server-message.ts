@@ -1,3 +1,5 @@
+import { REPLY_SECRETS, withoutFields } from './secrets.ts'
+
 const MAX_LENGTH = 300
 
 /**
@@ -15,6 +17,9 @@ export function serverMessageOf(body: string, contentType: string, statusText: s
       const { message, error } = parsed as { message?: unknown; error?: unknown }
       if (typeof message === 'string') return shorten(message)
       if (typeof error === 'string') return shorten(error)
+      // An object quoted whole goes without the credentials Toggl's replies may hold.
+      const kept = withoutFields(parsed, REPLY_SECRETS)
+      if (kept !== parsed) return shorten(JSON.stringify(kept))
     }
     return shorten(text)
   } catch {

@@ -31,3 +31,31 @@ export const GroupNameSchema: NameSchema = v.pipe(
   v.check((text) => /\S/u.test(text), 'group name must not be blank'),
   maxCodePoints(200, 'group name must be at most 200 characters'),
 )
+
+/** A string that must hold a non-space character (the one rule Toggl states for these names). */
+type NonBlankSchema = v.SchemaWithPipe<readonly [v.StringSchema<string>, v.CheckAction<string, string>]>
+
+/* @__NO_SIDE_EFFECTS__ */
+const nonBlank = (what: string, rule: string): NonBlankSchema =>
+  v.pipe(
+    v.string(`${what} must be a string`),
+    v.check((text) => /\S/u.test(text), `${what} ${rule}`),
+  )
+
+/**
+ * A project name: not blank. Toggl publishes no length limit; it wants the name unique in the
+ * workspace for the same client (archived projects included), which only it can check.
+ */
+export const ProjectNameSchema: NonBlankSchema = nonBlank('project name', 'must not be blank')
+
+/** A client name: not empty ("Client name cannot be empty"); Toggl does not publish its maximum length. */
+export const ClientNameSchema: NonBlankSchema = nonBlank('client name', 'must not be empty')
+
+/** A tag name: not blank ("tag name can't be blank"); Toggl wants it unique in the workspace. */
+export const TagNameSchema: NonBlankSchema = nonBlank('tag name', 'must not be blank')
+
+/** A task name: not blank. */
+export const TaskNameSchema: NonBlankSchema = nonBlank('task name', 'must not be blank')
+
+/** The user's full name: not blank (Toggl answers "Invalid fullname"). */
+export const FullNameSchema: NonBlankSchema = nonBlank('full name', 'must not be blank')
