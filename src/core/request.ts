@@ -16,6 +16,7 @@ import {
 } from './errors.ts'
 import { policyOf, type ResolvedOptions } from './options.ts'
 import { quotaFromHeaders, type QuotaInfo } from './quota.ts'
+import { REPLY_SECRETS, withoutFields } from './secrets.ts'
 import type { RateScheduler } from './rate-limit.ts'
 import { scrubbedCause, type Redact } from './redaction.ts'
 import { isRefusedRedirect, redirectOf, type Hop } from './redirects.ts'
@@ -273,11 +274,14 @@ export class RequestCore {
     const text = typeof response._data === 'string' ? response._data : ''
     if (text === '') return undefined
     if (!isJson(response.headers)) return text
+    let parsed: unknown
     try {
-      return JSON.parse(text)
+      parsed = JSON.parse(text)
     } catch {
       throw new ResponseValidationError(request, '$', `the body is not valid JSON (${text.length} characters)`)
     }
+    // The one place every reply passes: what Toggl sends as a credential goes no further.
+    return withoutFields(parsed, REPLY_SECRETS)
   }
 
   async #errorOf(request: RequestInfo, response: RawResponse, scope: RequestScope, spec: RequestSpec): Promise<HTTPStatusError> {

@@ -1,4 +1,5 @@
 import type { Redact } from './redaction.ts'
+import { REPLY_SECRETS, withoutFields } from './secrets.ts'
 
 const MAX_LENGTH = 300
 /** Toggl's error bodies are a sentence; past this a body is read no further for its message. */
@@ -22,6 +23,9 @@ export function serverMessageOf(body: string, contentType: string, statusText: s
       const { message, error } = parsed as { message?: unknown; error?: unknown }
       if (typeof message === 'string') return words(message)
       if (typeof error === 'string') return words(error)
+      // An object quoted whole goes without the credentials Toggl's replies may hold.
+      const kept = withoutFields(parsed, REPLY_SECRETS)
+      if (kept !== parsed) return words(JSON.stringify(kept))
     }
     return words(text)
   } catch {

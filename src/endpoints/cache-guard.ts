@@ -1,5 +1,6 @@
 import type { CacheChange } from '../cache/channel.ts'
 import type { CachePlacement, CacheWrite, TogglCache } from '../cache/types.ts'
+import { UNCACHED_FIELDS, withoutFields } from '../core/secrets.ts'
 
 /** How a write to Toggl ended, as {@link CacheGuard.write} tells its `settle` step. */
 export interface WriteOutcome<T = unknown> {
@@ -89,7 +90,10 @@ export class CacheGuard {
   }
 }
 
-/** `cache`, recording the keys and prefixes its writes touch whenever `recording()` gives a record. */
+/**
+ * `cache`, recording the keys and prefixes its writes touch whenever `recording()` gives a record,
+ * and storing values without the secrets of `UNCACHED_FIELDS` (core/secrets.ts).
+ */
 function recordingView(cache: TogglCache, recording: () => { keys: string[]; prefixes: string[] } | undefined): TogglCache {
   const touched = (...keys: string[]) => recording()?.keys.push(...keys)
   return {
@@ -106,8 +110,15 @@ function recordingView(cache: TogglCache, recording: () => { keys: string[]; pre
     entries: (partition) => cache.entries(partition),
     clear: (partition) => cache.clear(partition),
     close: () => cache.close(),
-    put: (partition, key, value, placement?: CachePlacement) => (touched(key), cache.put(partition, key, value, placement)),
-    putMany: (partition, writes: readonly CacheWrite[]) => (touched(...writes.map(({ key }) => key)), cache.putMany(partition, writes)),
+    // Every value an endpoint stores passes here, whatever the adapter: no secret reaches a store.
+    put: (partition, key, value, placement?: CachePlacement) => (touched(key), cache.put(partition, key, withoutFields(value, UNCACHED_FIELDS), placement)),
+    putMany: (partition, writes: readonly CacheWrite[]) => (
+      touched(...writes.map(({ key }) => key)),
+      cache.putMany(
+        partition,
+        writes.map((write) => ({ ...write, value: withoutFields(write.value, UNCACHED_FIELDS) })),
+      )
+    ),
     delete: (partition, key) => (touched(key), cache.delete(partition, key)),
     deleteMany: (partition, keys) => (touched(...keys), cache.deleteMany(partition, keys)),
     deleteByPrefix: (partition, prefixes) => (recording()?.prefixes.push(...prefixes), cache.deleteByPrefix(partition, prefixes)),

@@ -2,6 +2,7 @@ import * as v from 'valibot'
 import type { CacheRange } from '../cache/types.ts'
 import type { CacheScope } from './base.ts'
 import type { WriteOutcome } from './cache-guard.ts'
+import type { CacheEffects } from './operation.ts'
 
 /**
  * An entity kind kept in the cache one model per entity (a time entry, a project…), so that reads,
@@ -74,4 +75,111 @@ function validModel<T extends { id: number }>({ cache }: CacheScope, kind: Model
   if (cache.trusted) return value as T
   const result = v.safeParse(kind.schema, value)
   return result.success ? result.output : undefined
+}
+
+/**
+ * The catalogue's kinds. Their models are filed by the workspace they belong to (a workspace by its
+ * own id), so everything cached of one workspace is one range of each group.
+ */
+export const CATALOGUE_GROUPS = ['workspace', 'project', 'client', 'tag', 'task'] as const
+
+export type CatalogueKindName = (typeof CATALOGUE_GROUPS)[number]
+
+/** A catalogue kind: `name` from {@link CATALOGUE_GROUPS}, its models ordered by `workspaceOf`. */
+/* @__NO_SIDE_EFFECTS__ */
+export function catalogueKind<T extends { id: number }>(
+  name: CatalogueKindName,
+  schema: v.GenericSchema<unknown, T>,
+  workspaceOf: (model: T) => number,
+): ModelKind<T> {
+  return { name, schema, order: workspaceOf }
+}
+
+/**
+ * Drops every catalogue model of these workspaces (access to them was lost, or may have been): one
+ * range read per kind and workspace, whatever else the cache holds.
+ */
+export async function forgetWorkspaceModels(scope: CacheScope, workspaceIds: Iterable<number>): Promise<void> {
+  const keys: string[] = []
+  for (const workspaceId of workspaceIds) {
+    for (const group of CATALOGUE_GROUPS) {
+      for (const { key } of await scope.cache.range(scope.partition, group, { from: workspaceId, to: workspaceId + 1 })) keys.push(key)
+    }
+  }
+  if (keys.length > 0) await scope.cache.deleteMany(scope.partition, keys)
+}
+
+/** The models of one kind that a reply holds. */
+export interface ModelBatch<T extends { id: number } = { id: number }> {
+  readonly kind: ModelKind<T>
+  readonly models: readonly T[]
+}
+
+/** A {@link ModelBatch}, typed by its kind. */
+export function batchOf<T extends { id: number }>(kind: ModelKind<T>, models: readonly T[]): ModelBatch {
+  return { kind, models } as ModelBatch
+}
+
+/**
+ * Models a write may have changed although its reply does not answer them: these ids of a kind, or
+ * the models of a kind in one workspace that match (a renamed client's projects show its name).
+ */
+export type StaleModels =
+  | { readonly kind: ModelKind<{ id: number }>; readonly ids: readonly number[] }
+  | { readonly kind: ModelKind<{ id: number }>; readonly workspaceId: number; readonly where: (model: { id: number }) => boolean }
+
+/** The models of `kind` in one workspace that `where` picks, as {@link StaleModels}. */
+export function staleWhere<T extends { id: number }>(kind: ModelKind<T>, workspaceId: number, where: (model: T) => boolean): StaleModels {
+  return { kind, workspaceId, where } as unknown as StaleModels
+}
+
+/**
+ * Stores what a read's reply holds. A deleted entity (a `since` listing shows them, with
+ * `server_deleted_at`) is not stored: its model goes.
+ */
+export async function storeModels(scope: CacheScope, batches: readonly ModelBatch[]): Promise<void> {
+  for (const { kind, models } of batches) {
+    const live = models.filter((model) => !isDeleted(model))
+    if (live.length > 0) await putModels(scope, kind, live)
+    if (live.length < models.length) await deleteModels(scope, kind, models.filter(isDeleted).map(({ id }) => id))
+  }
+}
+
+/**
+ * After a write: what it answered is stored and the other models it made stale go, when it
+ * certainly was the last write Toggl applied (it ran alone and succeeded); otherwise every model it
+ * named goes (the next read or sync brings them back), as with {@link settleModel}.
+ */
+export async function settleModels(scope: CacheScope, outcome: WriteOutcome, answered: readonly ModelBatch[], stale: readonly StaleModels[]): Promise<void> {
+  const certain = outcome.alone && outcome.error === undefined
+  if (certain) await storeModels(scope, answered)
+  const kept = new Set(certain ? answered.flatMap(({ kind, models }) => models.map(({ id }) => modelKey(kind, id))) : [])
+  const gone = certain ? [] : answered.flatMap(({ kind, models }) => models.map(({ id }) => modelKey(kind, id)))
+  for (const change of stale) {
+    const ids = 'ids' in change ? change.ids : (await modelsInRange(scope, change.kind, { from: change.workspaceId, to: change.workspaceId + 1 })).filter(change.where).map(({ id }) => id)
+    gone.push(...ids.map((id) => modelKey(change.kind, id)).filter((key) => !kept.has(key)))
+  }
+  if (gone.length > 0) await scope.cache.deleteMany(scope.partition, [...new Set(gone)])
+}
+
+function isDeleted(model: { id: number }): boolean {
+  const { server_deleted_at: serverDeletedAt, deleted_at: deletedAt } = model as { server_deleted_at?: unknown; deleted_at?: unknown }
+  return (serverDeletedAt !== undefined && serverDeletedAt !== null) || (deletedAt !== undefined && deletedAt !== null)
+}
+
+/**
+ * An operation's `keeps` for a call whose reply holds entities: a read stores the models `held`
+ * picks from its reply; a write settles them (see {@link settleModels}) with the models `stale`
+ * names from its path's ids.
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function keepModels<Reply>(
+  held: ((reply: Reply) => readonly ModelBatch[]) | undefined,
+  stale?: (ids: Readonly<Record<string, number>>) => readonly StaleModels[],
+): CacheEffects<Reply> {
+  return {
+    read: (scope, reply) => storeModels(scope, held?.(reply) ?? []),
+    write: (scope, outcome, ids) =>
+      settleModels(scope, outcome, 'value' in outcome && held ? held(outcome.value as Reply) : [], stale?.(ids) ?? []),
+  }
 }

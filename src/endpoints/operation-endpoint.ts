@@ -6,6 +6,8 @@ import type { RequestSpec } from '../core/spec.ts'
 import { callOptionsOf, idOf } from './arguments.ts'
 import { pathText, TogglEndpoint, type CacheScope } from './base.ts'
 import { findValid, forgetOrganizations, forgetPrefixes, forgetWorkspace, pathPrefix, readKey } from './cache-keys.ts'
+import type { WriteOutcome } from './cache-guard.ts'
+import { forgetWorkspaceModels } from './models.ts'
 import { OWN_SCOPE, type Operation, type OperationInput } from './operation.ts'
 import { UNSENDABLE_TEXT } from '../schemas/names.ts'
 
@@ -15,6 +17,14 @@ export interface PreparedCall<Reply> {
   spec: RequestSpec & { query: Record<string, string> }
   /** The ids the path was filled with, by placeholder. */
   ids: Record<string, number>
+}
+
+/** What a method adds to {@link OperationEndpoint.perform}. */
+export interface PerformOptions<Reply> {
+  /** A read: skip the cache, send, and store the answer. */
+  refresh?: boolean | undefined
+  /** A write: what else the method keeps in the cache once the write settles (after `invalidates` and `keeps`). */
+  settle?: (cacheScope: CacheScope, outcome: WriteOutcome<Reply>) => Promise<void>
 }
 
 /**
@@ -69,26 +79,32 @@ export abstract class OperationEndpoint extends TogglEndpoint {
 
   /**
    * Sends a prepared call and checks its reply. A `cached` read is answered from the cache while
-   * fresh (unless `refresh`) and stored after; a 403 or 404 drops everything cached about its scope
-   * (the organization or workspace is gone, or no longer yours). Any other call is a write: it makes
-   * stale what its operation `invalidates` (by default everything cached about its scope), succeed
-   * or fail, since a failed write may still have been applied.
+   * fresh (unless `refresh`) and stored after, with what its operation `keeps`; a 403 or 404 on a
+   * read that touches the cache drops everything cached about its scope (the organization or
+   * workspace is gone, or no longer yours), its models included. Any other call is a write: it
+   * makes stale what its operation `invalidates` (by default everything cached about its scope),
+   * succeed or fail, since a failed write may still have been applied; then it keeps what its
+   * operation `keeps`, and runs `settle` when the method has more to keep.
    */
-  protected async perform<Reply>(call: PreparedCall<Reply>, options: { refresh?: boolean | undefined } = {}): Promise<Reply> {
+  protected async perform<Reply>(call: PreparedCall<Reply>, options: PerformOptions<Reply> = {}): Promise<Reply> {
     const { operation, spec } = call
     const isRead = operation.method === 'GET' || operation.read === true
-    if (isRead && !operation.cached) return (await this.performWithHeaders(call)).data
+    if (isRead && !operation.cached && !operation.keeps) return (await this.performWithHeaders(call)).data
     const cacheScope = await this.cacheScope()
     if (!cacheScope) return (await this.performWithHeaders(call)).data
     const scope = scopeOfPath(operation.api ?? 'track', spec.path)
     if (!isRead) {
       return cacheScope.guard.write(
         async () => (await this.performWithHeaders(call)).data,
-        () => this.#invalidate(cacheScope, call, scope),
+        async (outcome) => {
+          await this.#invalidate(cacheScope, call, scope)
+          await operation.keeps?.write?.(cacheScope, outcome, call.ids)
+          await options.settle?.(cacheScope, outcome)
+        },
       )
     }
-    const key = readKey(scope, operation.api ?? 'track', spec.path, spec.query, spec.body)
-    if (!options.refresh) {
+    const key = operation.cached ? readKey(scope, operation.api ?? 'track', spec.path, spec.query, spec.body) : undefined
+    if (key !== undefined && !options.refresh) {
       const found = await findValid(cacheScope, key, operation.reply)
       if (found !== undefined) return found
     }
@@ -98,14 +114,29 @@ export abstract class OperationEndpoint extends TogglEndpoint {
       ;({ data } = await this.performWithHeaders(call))
     } catch (error) {
       if (error instanceof HTTPStatusError && (error.status === 403 || error.status === 404)) {
-        await cacheScope.guard.update(() =>
-          scope.organizationId === null && scope.workspaceId === null ? cacheScope.cache.delete(cacheScope.partition, key) : this.forgetScope(cacheScope, scope),
-        )
+        await cacheScope.guard.update(() => this.#forgetMissed(cacheScope, scope, key))
       }
       throw error
     }
-    await commit(() => cacheScope.cache.put(cacheScope.partition, key, data))
+    await commit(async () => {
+      if (key !== undefined) await cacheScope.cache.put(cacheScope.partition, key, data)
+      await operation.keeps?.read?.(cacheScope, data)
+    })
     return data
+  }
+
+  /**
+   * After a 403 or 404: for the user's own scope the read's entry; for an organization or a
+   * workspace everything cached about it, and the models of its workspaces.
+   */
+  async #forgetMissed(cacheScope: CacheScope, scope: RequestScope, key: string | undefined): Promise<void> {
+    if (scope.organizationId === null && scope.workspaceId === null) {
+      if (key !== undefined) await cacheScope.cache.delete(cacheScope.partition, key)
+      return
+    }
+    await this.forgetScope(cacheScope, scope)
+    const workspaces = scope.organizationId === null ? [scope.workspaceId!] : this.core.workspacesOf(scope.organizationId)
+    await forgetWorkspaceModels(cacheScope, workspaces)
   }
 
   /**

@@ -1,6 +1,8 @@
 import * as v from 'valibot'
 import type { ApiFamily } from '../core/api.ts'
 import type { HttpMethod } from '../core/spec.ts'
+import type { CacheScope } from './base.ts'
+import type { WriteOutcome } from './cache-guard.ts'
 
 /** A query parameter as it goes on the URL; `undefined` leaves it out. */
 type QueryValue = string | number | boolean | undefined
@@ -60,6 +62,12 @@ export interface Operation<Reply> {
   /** Which organization each workspace in a reply belongs to, so quota and cache scopes learn it. */
   readonly learn?: (reply: Reply, ids: Readonly<Record<string, number>>) => Iterable<WorkspaceOrganization>
   /**
+   * What the call keeps in the cache besides its reply, such as the models of the entities it
+   * answers (`keepModels` in `models.ts` builds that). A read runs `read` once it succeeded (cached
+   * or not; a read with `keeps` always goes through the cache), a write `write` once it settled.
+   */
+  readonly keeps?: CacheEffects<Reply>
+  /**
    * `false` keeps a PUT or DELETE from being retried, when sending it twice does harm (an e-mail);
    * `true` lets a POST or PATCH be retried, when sending it twice changes nothing more.
    */
@@ -86,6 +94,14 @@ export type WorkspaceOrganization = readonly [workspaceId: number, organizationI
 /** The pairs of workspace models (`{ id, organization_id }`), for an operation's `learn`. */
 export function workspacesOf(workspaces: Iterable<{ id: number; organization_id: number }>): WorkspaceOrganization[] {
   return Array.from(workspaces, ({ id, organization_id }) => [id, organization_id] as const)
+}
+
+/** What a call keeps in the cache besides its reply; see {@link Operation.keeps}. */
+export interface CacheEffects<Reply> {
+  /** After a read succeeded, in the same cache update that may store its reply. */
+  read?(cacheScope: CacheScope, reply: Reply): Promise<void>
+  /** After a write, whatever its outcome; `ids` are those its path was filled with. */
+  write?(cacheScope: CacheScope, outcome: WriteOutcome<Reply>, ids: Readonly<Record<string, number>>): Promise<void>
 }
 
 /** What a method passes for one call; every part is checked before a request is sent. */

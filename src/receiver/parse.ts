@@ -2,14 +2,12 @@ import * as v from 'valibot'
 import { EntityEnvelopeSchema, PingSchema, type WebhookEvent, type WebhookEventEnvelope, type WebhookPing } from './event.ts'
 import { rawTopLevelNumber } from './event-id.ts'
 import { PAYLOAD_SCHEMAS, type WebhookModel } from './payloads.ts'
+import { REPLY_SECRETS, withoutFields } from '../core/secrets.ts'
 
 /** A verified body read as Toggl's: a PING or an entity event. */
 export type Delivery = { ping: WebhookPing; event?: never } | { event: WebhookEvent; ping?: never }
 
 const decoder = new TextDecoder('utf-8', { fatal: true })
-
-/** Fields no model togglkit hands out may carry, even where Toggl sends them (credentials). */
-const SECRET_FIELDS = ['api_token', 'ical_url', 'intercom_hash']
 
 /** The delivery in `body`, or `undefined` when it is not valid UTF-8 JSON shaped like a Toggl event. */
 export function parseDelivery(body: Uint8Array): Delivery | undefined {
@@ -39,7 +37,7 @@ export function parseDelivery(body: Uint8Array): Delivery | undefined {
   if (!payload.success) return undefined
   const base: WebhookEventEnvelope = { ...envelope.output, event_id }
   // The schema picked by the model checked the payload, which TypeScript cannot follow.
-  const event = { ...base, model: schema ? name : 'unknown', payload: withoutSecrets(payload.output) } as WebhookEvent
+  const event = { ...base, model: schema ? name : 'unknown', payload: withoutFields(payload.output, REPLY_SECRETS) } as WebhookEvent
   return { event }
 }
 
@@ -48,11 +46,4 @@ function exactId(text: string, parsed: number): string | undefined {
   const raw = rawTopLevelNumber(text, 'event_id')
   if (raw !== undefined && /^\d+$/.test(raw)) return raw
   return Number.isSafeInteger(parsed) ? String(parsed) : undefined
-}
-
-function withoutSecrets<T extends Record<string, unknown>>(payload: T): T {
-  if (!SECRET_FIELDS.some((field) => field in payload)) return payload
-  const copy: Record<string, unknown> = { ...payload }
-  for (const field of SECRET_FIELDS) delete copy[field]
-  return copy as T
 }

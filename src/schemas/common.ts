@@ -34,3 +34,52 @@ export const EmailInputSchema = v.pipe(
 
 /** Comma-separated ids, as Toggl's list filters take them. */
 export const commaSeparated = (ids: readonly number[]): string => ids.join(',')
+
+const RFC_3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/
+
+/** An RFC 3339 timestamp with its offset (`2024-12-16T12:00:00Z`, `…+01:00`), as ms since the epoch. */
+function rfc3339Ms(text: string): number | undefined {
+  const ms = RFC_3339.test(text) ? Date.parse(text) : Number.NaN
+  return Number.isNaN(ms) ? undefined : ms
+}
+
+const SINCE = 'must be a Date, an RFC 3339 timestamp with its offset, or whole UNIX seconds'
+
+/**
+ * A `since` filter: a `Date`, an RFC 3339 string or UNIX seconds, sent as UNIX seconds (what Toggl
+ * takes everywhere). A `since` listing also returns what was deleted since then.
+ */
+export const SinceInputSchema: v.GenericSchema<number | Date | string, number> = v.union(
+  [
+    v.pipe(v.number(), v.safeInteger(SINCE), v.minValue(0, SINCE)),
+    v.pipe(
+      v.date(),
+      v.check((date) => !Number.isNaN(date.getTime()), SINCE),
+      v.transform((date) => Math.floor(date.getTime() / 1000)),
+    ),
+    v.pipe(
+      v.string(),
+      v.check((text) => rfc3339Ms(text) !== undefined, SINCE),
+      v.transform((text) => Math.floor(rfc3339Ms(text)! / 1000)),
+    ),
+  ],
+  SINCE,
+)
+
+/** A calendar day as Toggl writes it, `YYYY-MM-DD`, that exists (no 2024-02-30). */
+export const DayInputSchema: v.GenericSchema<string, string> = v.pipe(
+  v.string('must be a date as YYYY-MM-DD'),
+  v.check((text) => /^\d{4}-\d{2}-\d{2}$/.test(text) && isDay(text), 'must be a date as YYYY-MM-DD'),
+)
+
+function isDay(text: string): boolean {
+  const ms = Date.parse(`${text}T00:00:00Z`)
+  return !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(text)
+}
+
+/** A list filter of ids the caller gives (at least one, each once), sent comma-separated. */
+export const IdFilterSchema: v.GenericSchema<number[], string> = v.pipe(
+  IdListInputSchema,
+  v.minLength(1, 'must name at least one id'),
+  v.transform((ids: number[]) => commaSeparated(ids)),
+)

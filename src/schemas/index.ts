@@ -1,4 +1,13 @@
-export { GroupNameSchema, OrganizationNameSchema, WorkspaceNameSchema } from './names.ts'
+export {
+  ClientNameSchema,
+  FullNameSchema,
+  GroupNameSchema,
+  OrganizationNameSchema,
+  ProjectNameSchema,
+  TagNameSchema,
+  TaskNameSchema,
+  WorkspaceNameSchema,
+} from './names.ts'
 export {
   CreatedOrganizationSchema,
   OrganizationListSchema,
@@ -27,6 +36,35 @@ export type {
 } from './organizations/organization-users.ts'
 export { WorkspaceSchema, WorkspaceStatisticsSchema, WorkspaceUserSchema } from './organizations/organization-workspaces.ts'
 export type { TogglWorkspace, WorkspaceInput, WorkspaceStatistics, WorkspaceUser, WorkspaceUserFilters } from './organizations/organization-workspaces.ts'
+export { PreferencesSchema, UserSchema, UserWithRelatedDataSchema } from './tracking/user.ts'
+export type { PreferenceChanges, TogglPreferences, TogglUser, TogglUserWithRelatedData, UserChanges, UserQuery } from './tracking/user.ts'
+export { ListedWorkspaceSchema, TrackerConstraintsSchema, WorkspaceMemberSchema } from './tracking/workspaces.ts'
+export type {
+  ListedWorkspace,
+  MyWorkspaceFilters,
+  TrackerConstraints,
+  WorkspaceChanges,
+  WorkspaceMember,
+  WorkspaceMemberFilters,
+} from './tracking/workspaces.ts'
+export { ColorInputSchema, ProjectSchema } from './tracking/projects.ts'
+export type {
+  MyProjectFilters,
+  ProjectChanges,
+  ProjectDeletion,
+  ProjectFilters,
+  ProjectInput,
+  ProjectPatchOperation,
+  TogglProject,
+} from './tracking/projects.ts'
+export { ClientSchema } from './tracking/clients.ts'
+export type { ClientFilters, ClientInput, ClientRestore, MyClientFilters, TogglClient } from './tracking/clients.ts'
+export { TagSchema } from './tracking/tags.ts'
+export type { MyTagFilters, TagFilters, TogglTag } from './tracking/tags.ts'
+export { TaskSchema } from './tracking/tasks.ts'
+export type { MyTaskFilters, TaskChanges, TaskFilters, TaskInput, TaskPatchOperation, TogglTask } from './tracking/tasks.ts'
+export { BulkPatchResultSchema } from './tracking/patch.ts'
+export type { BulkPatchResult, PatchOperation } from './tracking/patch.ts'
 export { CurrentTimeEntrySchema, elapsedSeconds, isRunning, TimeEntryPatchResultSchema, TimeEntrySchema } from './tracking/time-entries.ts'
 export type {
   TimeEntryChanges,

@@ -64,3 +64,24 @@ export const GroupNameSchema: NameSchema = nameSchema('group name', 200, 'must n
  * togglkit's own cap of 1,000 characters only keeps megabytes from being sent.
  */
 export const UserNameSchema: NameSchema = nameSchema('user name', 1000, 'must not be empty', 'must not be blank')
+
+/** Names Toggl publishes no length limit for: togglkit's own cap only keeps megabytes from being sent. */
+const UNPUBLISHED_LIMIT = 1000
+
+/**
+ * A project name: something visible in it. Toggl publishes no length limit; it wants the name unique
+ * in the workspace for the same client (archived projects included), which only it can check.
+ */
+export const ProjectNameSchema: NameSchema = nameSchema('project name', UNPUBLISHED_LIMIT, 'must not be blank', 'must not be blank')
+
+/** A client name: not empty ("Client name cannot be empty"); Toggl does not publish its maximum length. */
+export const ClientNameSchema: NameSchema = nameSchema('client name', UNPUBLISHED_LIMIT, 'must not be empty', 'must not be empty')
+
+/** A tag name: not blank ("tag name can't be blank"); Toggl wants it unique in the workspace. */
+export const TagNameSchema: NameSchema = nameSchema('tag name', UNPUBLISHED_LIMIT, 'must not be blank', 'must not be blank')
+
+/** A task name: not blank. */
+export const TaskNameSchema: NameSchema = nameSchema('task name', UNPUBLISHED_LIMIT, 'must not be blank', 'must not be blank')
+
+/** The user's own full name: not blank (Toggl answers "Invalid fullname"). */
+export const FullNameSchema: NameSchema = nameSchema('full name', UNPUBLISHED_LIMIT, 'must not be blank', 'must not be blank')

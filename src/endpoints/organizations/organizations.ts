@@ -15,6 +15,7 @@ import { callOptionsOf, idOf, nameOf, type CallOptions, type ReadOptions } from 
 import { TogglEndpoint, type CacheScope } from '../base.ts'
 import { findValid, forgetOrganizations, forgetPrefixes, ORGANIZATION_KEY_PREFIX, ORGANIZATION_LIST_KEY as LIST_KEY, organizationKey, pathPrefix, USER_SCOPE } from '../cache-keys.ts'
 import type { WriteOutcome } from '../cache-guard.ts'
+import { forgetWorkspaceModels } from '../models.ts'
 
 /** A model or its id: every method that names an organization takes either. */
 export type OrganizationRef = number | { id: number }
@@ -141,9 +142,13 @@ export class OrganizationEndpoint extends TogglEndpoint {
     return scope ? scope.guard.write(send, () => this.#forget(scope, id)) : send()
   }
 
-  /** Drops an organization, what is cached about it, and the lists that named it: membership changed, or may have. */
+  /**
+   * Drops an organization, what is cached about it (its workspaces' catalogue models too), and the
+   * lists that named it: membership changed, or may have.
+   */
   async #forget(scope: CacheScope, id: number): Promise<void> {
     await forgetOrganizations(scope, [id], (organization) => this.core.workspacesOf(organization))
+    await forgetWorkspaceModels(scope, this.core.workspacesOf(id))
     await forgetMemberships(scope)
   }
 

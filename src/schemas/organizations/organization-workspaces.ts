@@ -2,58 +2,66 @@ import * as v from 'valibot'
 import { IdInputSchema, IdListInputSchema, IdSchema, TimestampSchema } from '../common.ts'
 import { WorkspaceNameSchema } from '../names.ts'
 
+/**
+ * A workspace (`POST /organizations/{id}/workspaces` answers the new one, `WorkspaceEndpoint` reads
+ * them). Its `api_token` and `ical_url` are credentials: togglkit drops them from every reply.
+ */
+export const WorkspaceSchema = v.looseObject(workspaceEntries())
 
-/** A workspace (`POST /organizations/{id}/workspaces` answers the new one). */
-export const WorkspaceSchema = v.looseObject({
-  id: IdSchema,
-  name: v.string(),
-  organization_id: IdSchema,
-  /** Whether you administer it (deprecated by Toggl in favour of `role`). */
-  admin: v.nullish(v.boolean()),
-  /** Your role in it. */
-  role: v.nullish(v.string()),
-  permissions: v.nullish(v.array(v.string())),
-  at: v.nullish(TimestampSchema),
-  last_modified: v.nullish(TimestampSchema),
-  suspended_at: v.nullish(TimestampSchema),
-  /** On a Starter subscription. */
-  premium: v.nullish(v.boolean()),
-  /** On a Premium subscription. */
-  business_ws: v.nullish(v.boolean()),
-  default_currency: v.nullish(v.string()),
-  default_hourly_rate: v.nullish(v.number()),
-  rate_last_updated: v.nullish(TimestampSchema),
-  /** -1 rounds down, 0 to the nearest, 1 up. */
-  rounding: v.nullish(v.number()),
-  rounding_minutes: v.nullish(v.number()),
-  only_admins_may_create_projects: v.nullish(v.boolean()),
-  only_admins_may_create_tags: v.nullish(v.boolean()),
-  only_admins_see_team_dashboard: v.nullish(v.boolean()),
-  projects_billable_by_default: v.nullish(v.boolean()),
-  projects_enforce_billable: v.nullish(v.boolean()),
-  projects_private_by_default: v.nullish(v.boolean()),
-  limit_public_project_data: v.nullish(v.boolean()),
-  reports_collapse: v.nullish(v.boolean()),
-  hide_start_end_times: v.nullish(v.boolean()),
-  disable_approvals: v.nullish(v.boolean()),
-  disable_expenses: v.nullish(v.boolean()),
-  disable_timesheet_view: v.nullish(v.boolean()),
-  ical_enabled: v.nullish(v.boolean()),
-  ical_url: v.nullish(v.string()),
-  logo_url: v.nullish(v.string()),
-  max_data_retention_days: v.nullish(v.number()),
-  working_hours_in_minutes: v.nullish(v.number()),
-  csv_upload: v.nullish(v.looseObject({ at: v.nullish(TimestampSchema), log_id: v.nullish(IdSchema) })),
-  te_constraints: v.nullish(
-    v.looseObject({
-      time_entry_constraints_enabled: v.nullish(v.boolean()),
-      description_present: v.nullish(v.boolean()),
-      project_present: v.nullish(v.boolean()),
-      tag_present: v.nullish(v.boolean()),
-      task_present: v.nullish(v.boolean()),
-    }),
-  ),
-})
+/** A workspace's entries, for the schemas of replies that add to it (`GET /me/workspaces`). */
+/* @__NO_SIDE_EFFECTS__ */
+export function workspaceEntries() {
+  return {
+    id: IdSchema,
+    name: v.string(),
+    organization_id: IdSchema,
+    /** Whether you administer it (deprecated by Toggl in favour of `role`). */
+    admin: v.nullish(v.boolean()),
+    /** Your role in it. */
+    role: v.nullish(v.string()),
+    permissions: v.nullish(v.array(v.string())),
+    at: v.nullish(TimestampSchema),
+    last_modified: v.nullish(TimestampSchema),
+    suspended_at: v.nullish(TimestampSchema),
+    server_deleted_at: v.nullish(TimestampSchema),
+    /** On a Starter subscription. */
+    premium: v.nullish(v.boolean()),
+    /** On a Premium subscription. */
+    business_ws: v.nullish(v.boolean()),
+    default_currency: v.nullish(v.string()),
+    default_hourly_rate: v.nullish(v.number()),
+    rate_last_updated: v.nullish(TimestampSchema),
+    /** -1 rounds down, 0 to the nearest, 1 up. */
+    rounding: v.nullish(v.number()),
+    rounding_minutes: v.nullish(v.number()),
+    only_admins_may_create_projects: v.nullish(v.boolean()),
+    only_admins_may_create_tags: v.nullish(v.boolean()),
+    only_admins_see_team_dashboard: v.nullish(v.boolean()),
+    projects_billable_by_default: v.nullish(v.boolean()),
+    projects_enforce_billable: v.nullish(v.boolean()),
+    projects_private_by_default: v.nullish(v.boolean()),
+    limit_public_project_data: v.nullish(v.boolean()),
+    reports_collapse: v.nullish(v.boolean()),
+    hide_start_end_times: v.nullish(v.boolean()),
+    disable_approvals: v.nullish(v.boolean()),
+    disable_expenses: v.nullish(v.boolean()),
+    disable_timesheet_view: v.nullish(v.boolean()),
+    ical_enabled: v.nullish(v.boolean()),
+    logo_url: v.nullish(v.string()),
+    max_data_retention_days: v.nullish(v.number()),
+    working_hours_in_minutes: v.nullish(v.number()),
+    csv_upload: v.nullish(v.looseObject({ at: v.nullish(TimestampSchema), log_id: v.nullish(IdSchema) })),
+    te_constraints: v.nullish(
+      v.looseObject({
+        time_entry_constraints_enabled: v.nullish(v.boolean()),
+        description_present: v.nullish(v.boolean()),
+        project_present: v.nullish(v.boolean()),
+        tag_present: v.nullish(v.boolean()),
+        task_present: v.nullish(v.boolean()),
+      }),
+    ),
+  }
+}
 
 export type TogglWorkspace = v.InferOutput<typeof WorkspaceSchema>
 

@@ -1,0 +1,82 @@
+import { HTTPStatusError } from '../../core/errors.ts'
+import { callOptionsOf } from '../arguments.ts'
+import { findModel, deleteModels, type ModelKind } from '../models.ts'
+import { OperationEndpoint, type PreparedCall } from '../operation-endpoint.ts'
+import type { Operation } from '../operation.ts'
+import { PageIterator, type Page } from '../pages.ts'
+
+/** How Toggl says that one entity is not there: a status, and for a 400 its exact words. */
+export interface Miss {
+  status: number
+  message?: string
+}
+
+/** The page size collect() and iterate() ask for when the caller names none: fewest requests. */
+export const LARGEST_PAGE = 200
+
+/** The ids of a prepared bulk call (`…/projects/1,2,3`): its last path segment, as checked. */
+export function bulkIds({ spec }: { spec: { path: string } }): number[] {
+  return spec.path.slice(spec.path.lastIndexOf('/') + 1).split(',').map(Number)
+}
+
+/**
+ * What the catalogue endpoints share: single reads answered from the entity's model while it is
+ * cached, and paged listings whose pages are cached reads.
+ */
+export abstract class CatalogueEndpoint extends OperationEndpoint {
+  /**
+   * One entity: its cached model when there is one of this workspace (unless `refresh`), else the
+   * operation's read (which stores the model). `null` when Toggl says it is not there (`misses`),
+   * or a 403/404 says the workspace is not yours (unless `reRaise`); the model goes then.
+   */
+  protected async readOne<T extends { id: number }>(
+    kind: ModelKind<T>,
+    operation: Operation<T>,
+    where: string,
+    path: Record<string, unknown>,
+    entity: { placeholder: string; belongs: (model: T, ids: Readonly<Record<string, number>>) => boolean },
+    options: unknown,
+    misses: readonly Miss[] = [],
+  ): Promise<T | null> {
+    const { refresh, signal } = callOptionsOf(options, where)
+    const call = this.prepare(operation, where, { path, signal })
+    const id = call.ids[entity.placeholder]!
+    const scope = await this.cacheScope()
+    if (scope && !refresh) {
+      const model = await findModel(scope, kind, id)
+      if (model && entity.belongs(model, call.ids)) return model
+    }
+    try {
+      return await this.perform(call)
+    } catch (error) {
+      if (!this.isGone(error, [{ status: 403 }, { status: 404 }, ...misses])) throw error
+      if (scope) await scope.guard.update(() => deleteModels(scope, kind, [id]))
+      return null
+    }
+  }
+
+  /** Whether `error` is one of Toggl's answers that the thing asked for is not there, unless `reRaise`. */
+  protected isGone(error: unknown, misses: readonly Miss[]): boolean {
+    if (this.core.options.reRaise || !(error instanceof HTTPStatusError)) return false
+    return misses.some(({ status, message }) => error.status === status && (message === undefined || error.serverMessage === message))
+  }
+
+  /**
+   * A listing Toggl pages with `page` and `per_page`, as a {@link PageIterator}: each page a cached
+   * read of its own (0 requests while fresh), fetched when the loop asks for it.
+   */
+  protected pagesOf<Reply, Item>(
+    call: PreparedCall<Reply>,
+    options: { refresh?: boolean | undefined },
+    pageOf: (reply: Reply, asked: { page: number; perPage: number }) => Page<Item>,
+  ): PageIterator<Item> {
+    const { spec } = call
+    // Sent on every page, so the page size the iterator counts with is the one Toggl uses.
+    const perPage = Number(spec.query.per_page ?? LARGEST_PAGE)
+    return new PageIterator(async (page) => {
+      const query = { ...spec.query, page: String(page), per_page: String(perPage) }
+      const reply = await this.perform({ ...call, spec: { ...spec, query } }, { refresh: options.refresh })
+      return pageOf(reply, { page, perPage })
+    })
+  }
+}

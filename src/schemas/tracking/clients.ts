@@ -1,0 +1,69 @@
+import * as v from 'valibot'
+import { IdListInputSchema, IdSchema, SinceInputSchema, TimestampSchema } from '../common.ts'
+import { ClientNameSchema } from '../names.ts'
+
+/** A client; Toggl names its workspace `wid`. */
+export const ClientSchema = v.looseObject({
+  id: IdSchema,
+  wid: IdSchema,
+  name: v.string(),
+  archived: v.nullish(v.boolean()),
+  notes: v.nullish(v.string()),
+  external_reference: v.nullish(v.string()),
+  creator_id: v.nullish(IdSchema),
+  permissions: v.nullish(v.array(v.string())),
+  at: v.nullish(TimestampSchema),
+  /** Set on a deleted client, which only `since` listings show. */
+  server_deleted_at: v.nullish(TimestampSchema),
+})
+
+export const ClientListSchema = v.array(ClientSchema)
+
+export type TogglClient = v.InferOutput<typeof ClientSchema>
+
+/**
+ * A client as `POST /workspaces/{id}/clients` and `PUT …/clients/{id}` take it. Toggl's PUT takes
+ * the whole client, so `name` is required for both.
+ */
+export const ClientInputSchema = v.strictObject(
+  {
+    name: ClientNameSchema,
+    notes: v.optional(v.nullable(v.string('must be a string'))),
+    external_reference: v.optional(v.nullable(v.string('must be a string'))),
+  },
+  'client must be an object',
+)
+
+export type ClientInput = v.InferInput<typeof ClientInputSchema>
+
+/** The filters of `GET /workspaces/{id}/clients`. */
+export const ClientFiltersSchema = v.strictObject(
+  {
+    /** `'active'` (Toggl's default), `'archived'` or `'both'`. */
+    status: v.optional(v.picklist(['active', 'archived', 'both'], "must be 'active', 'archived' or 'both'")),
+    /** A part of the name, in any case. */
+    name: v.optional(v.string('must be a string')),
+  },
+  'filters must be an object',
+)
+
+export type ClientFilters = v.InferInput<typeof ClientFiltersSchema>
+
+/** What `POST …/clients/{id}/restore` brings back with the client: the named projects, or all of them. */
+export const ClientRestoreSchema = v.strictObject(
+  {
+    projects: v.optional(IdListInputSchema),
+    restore_all_projects: v.optional(v.boolean('must be a boolean')),
+  },
+  'body must be an object',
+)
+
+export type ClientRestore = v.InferInput<typeof ClientRestoreSchema>
+
+/** `POST …/clients/{id}/archive` answers the ids of the projects archived with it. */
+export const ArchivedProjectIdsSchema = v.nullish(v.array(IdSchema), () => [])
+
+/** `GET /me/clients`. */
+export const MyClientFiltersSchema = v.strictObject({ since: v.optional(SinceInputSchema) }, 'filters must be an object')
+
+export type MyClientFilters = v.InferInput<typeof MyClientFiltersSchema>
