@@ -63,26 +63,37 @@ export abstract class OperationEndpoint extends TogglEndpoint {
    */
   protected async perform<Reply>(call: PreparedCall<Reply>, options: { refresh?: boolean | undefined } = {}): Promise<Reply> {
     const { operation, spec } = call
-    const isRead = operation.method === 'GET' || operation.read === true
-    if (isRead && !operation.cached) return (await this.performWithHeaders(call)).data
+    const load = async () => (await this.performWithHeaders(call)).data
+    if (operation.method === 'GET' || operation.read === true) return this.cachedRead(call, operation.reply, load, options)
     const cacheScope = await this.cacheScope()
-    if (!cacheScope) return (await this.performWithHeaders(call)).data
+    if (!cacheScope) return load()
+    return cacheScope.guard.write(load, () => this.#invalidate(cacheScope, call, scopeOfPath(operation.api ?? 'track', spec.path)))
+  }
+
+  /**
+   * A read of `call` that the cache may answer when its operation is `cached`: `load` fetches what
+   * is kept (the reply, or more than its body, such as a page with the cursor its headers gave),
+   * `schema` checks what the cache holds. Without a cache, or for a read that is not `cached`, it
+   * only loads. A 403 or 404 drops everything cached about the call's scope.
+   */
+  protected async cachedRead<Reply, T>(
+    { operation, spec }: PreparedCall<Reply>,
+    schema: v.GenericSchema<unknown, T>,
+    load: () => Promise<T>,
+    options: { refresh?: boolean | undefined } = {},
+  ): Promise<T> {
+    const cacheScope = operation.cached ? await this.cacheScope() : undefined
+    if (!cacheScope) return load()
     const scope = scopeOfPath(operation.api ?? 'track', spec.path)
-    if (!isRead) {
-      return cacheScope.guard.write(
-        async () => (await this.performWithHeaders(call)).data,
-        () => this.#invalidate(cacheScope, call, scope),
-      )
-    }
     const key = readKey(scope, operation.api ?? 'track', spec.path, spec.query, spec.body)
     if (!options.refresh) {
-      const found = await findValid(cacheScope, key, operation.reply)
+      const found = await findValid(cacheScope, key, schema)
       if (found !== undefined) return found
     }
     const commit = cacheScope.guard.beginRead()
-    let data: Reply
+    let data: T
     try {
-      ;({ data } = await this.performWithHeaders(call))
+      data = await load()
     } catch (error) {
       if (error instanceof HTTPStatusError && (error.status === 403 || error.status === 404)) {
         await cacheScope.guard.update(() =>

@@ -27,3 +27,28 @@ export type {
 } from './organizations/organization-users.ts'
 export { WorkspaceSchema, WorkspaceStatisticsSchema, WorkspaceUserSchema } from './organizations/organization-workspaces.ts'
 export type { TogglWorkspace, WorkspaceInput, WorkspaceStatistics, WorkspaceUser, WorkspaceUserFilters } from './organizations/organization-workspaces.ts'
+export { ReportTotalsSchema } from './reports/common.ts'
+export type { BillableRate, ReportTotals } from './reports/common.ts'
+export { ProjectUserSummarySchema, SummaryReportSchema } from './reports/summary.ts'
+export type {
+  ProjectUserSummary,
+  ReportRangeInput,
+  SummaryExportInput,
+  SummaryGroup,
+  SummaryGrouping,
+  SummaryPdfExportInput,
+  SummaryReport,
+  SummaryReportInput,
+  SummarySubGroup,
+} from './reports/summary.ts'
+export { DetailedRowSchema } from './reports/detailed.ts'
+export type {
+  DetailedCursor,
+  DetailedExportInput,
+  DetailedPdfExportInput,
+  DetailedReportInput,
+  DetailedRow,
+  DetailedTotalsInput,
+} from './reports/detailed.ts'
+export { WeeklyRowSchema } from './reports/weekly.ts'
+export type { WeeklyExportInput, WeeklyPdfExportInput, WeeklyReportInput, WeeklyRow } from './reports/weekly.ts'
