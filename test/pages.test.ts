@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { PageIterator, pageOf, type Page } from '../src/endpoints/pages.ts'
+import { byCursor, PageIterator, pageOf, type Page } from '../src/endpoints/pages.ts'
 
 /** A listing of `total` numbers served `perPage` at a time, counting the pages asked for. */
 function listing(total: number, perPage: number, headers: (page: number, pages: number) => Record<string, string>) {
@@ -107,5 +107,64 @@ describe('PageIterator', () => {
     expect(await iterator.cost()).toBe(1)
     expect(await iterator.all()).toEqual([])
     expect(asked).toEqual([1])
+  })
+})
+
+describe('byCursor', () => {
+  /** A listing of `total` letters served `size` at a time, each page naming where the next starts. */
+  function letters(total: number, size: number) {
+    const asked: (number | null)[] = []
+    const alphabet = Array.from({ length: total }, (_, i) => String.fromCharCode(97 + i))
+    const iterator = byCursor(async (cursor: number | null) => {
+      asked.push(cursor)
+      const start = cursor ?? 0
+      const next = start + size < total ? start + size : null
+      return { ...pageOf(alphabet.slice(start, start + size), new Headers(), { page: start / size + 1, perPage: size }), next }
+    })
+    return { iterator, asked }
+  }
+
+  it('starts without a cursor, then follows each page\'s cursor until a page has none', async () => {
+    const { iterator, asked } = letters(5, 2)
+    expect(await iterator.all()).toEqual(['a', 'b', 'c', 'd', 'e'])
+    expect(asked).toEqual([null, 2, 4])
+  })
+
+  it('yields the pages with their cursors', async () => {
+    const { iterator } = letters(3, 2)
+    const pages = []
+    for await (const page of iterator.pages()) pages.push({ items: page.items, next: page.next })
+    expect(pages).toEqual([
+      { items: ['a', 'b'], next: 2 },
+      { items: ['c'], next: null },
+    ])
+  })
+
+  it('asks for nothing more after the loop breaks, and starts again on a new loop', async () => {
+    const { iterator, asked } = letters(6, 2)
+    for await (const letter of iterator) if (letter === 'c') break
+    expect(asked).toEqual([null, 2])
+    await iterator.all()
+    expect(asked).toEqual([null, 2, null, 2, 4])
+  })
+
+  it('costs 1 when the first page is the last, and is unknown otherwise; the page it fetched is the loop\'s', async () => {
+    const one = letters(2, 2)
+    expect(await one.iterator.cost()).toBe(1)
+    const more = letters(5, 2)
+    expect(await more.iterator.cost()).toBeUndefined()
+    expect(await more.iterator.all()).toHaveLength(5)
+    expect(more.asked).toEqual([null, 2, 4])
+  })
+
+  it('stops at an empty page even when it names a next cursor', async () => {
+    const asked: (string | null)[] = []
+    const iterator = byCursor(async (cursor: string | null) => {
+      asked.push(cursor)
+      const items = cursor === null ? [1] : []
+      return { ...pageOf(items, new Headers(), { page: 1, perPage: 1 }), next: 'again' }
+    })
+    expect(await iterator.all()).toEqual([1])
+    expect(asked).toEqual([null, 'again'])
   })
 })

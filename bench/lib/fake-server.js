@@ -7,9 +7,10 @@ import { Worker } from 'node:worker_threads'
  * overhead is not hidden behind the server's.
  *
  * @param mockOptions what `createTogglMock` takes (structured-cloned into the worker)
+ * @param seed the URL of a module whose `seed(mock)` fills each fresh fake (e.g. with time entries)
  */
-export async function startFakeServer(mockOptions) {
-  const worker = new Worker(new URL('./fake-server-worker.js', import.meta.url), { workerData: mockOptions })
+export async function startFakeServer(mockOptions, seed) {
+  const worker = new Worker(new URL('./fake-server-worker.js', import.meta.url), { workerData: { mockOptions, seed: seed?.href } })
   const [baseURL] = await once(worker, 'message')
   const ask = async (command) => {
     worker.postMessage(command)

@@ -88,30 +88,47 @@ export abstract class OperationEndpoint extends TogglEndpoint {
    */
   protected async perform<Reply>(call: PreparedCall<Reply>, options: PerformOptions<Reply> = {}): Promise<Reply> {
     const { operation, spec } = call
-    const isRead = operation.method === 'GET' || operation.read === true
-    if (isRead && !operation.cached && !operation.keeps) return (await this.performWithHeaders(call)).data
-    const cacheScope = await this.cacheScope()
-    if (!cacheScope) return (await this.performWithHeaders(call)).data
-    const scope = scopeOfPath(operation.api ?? 'track', spec.path)
-    if (!isRead) {
-      return cacheScope.guard.write(
-        async () => (await this.performWithHeaders(call)).data,
-        async (outcome) => {
-          await this.#invalidate(cacheScope, call, scope)
-          await operation.keeps?.write?.(cacheScope, outcome, call.ids)
-          await options.settle?.(cacheScope, outcome)
-        },
-      )
+    const load = async () => (await this.performWithHeaders(call)).data
+    if (operation.method === 'GET' || operation.read === true) {
+      const keep = operation.keeps?.read
+      return this.cachedRead(call, operation.reply, load, options, keep && ((cacheScope, data) => keep(cacheScope, data)))
     }
+    const cacheScope = await this.cacheScope()
+    if (!cacheScope) return load()
+    const scope = scopeOfPath(operation.api ?? 'track', spec.path)
+    return cacheScope.guard.write(load, async (outcome) => {
+      await this.#invalidate(cacheScope, call, scope)
+      await operation.keeps?.write?.(cacheScope, outcome, call.ids)
+      await options.settle?.(cacheScope, outcome)
+    })
+  }
+
+  /**
+   * A read of `call` that the cache may answer when its operation is `cached`: `load` fetches what
+   * is kept (the reply, or more than its body, such as a page with the cursor its headers gave),
+   * `schema` checks what the cache holds, and `keep` stores models of what was loaded. Without a
+   * cache, or for a read that is neither `cached` nor kept, it only loads. A 403 or 404 drops
+   * everything cached about the call's scope.
+   */
+  protected async cachedRead<Reply, T>(
+    { operation, spec }: PreparedCall<Reply>,
+    schema: v.GenericSchema<unknown, T>,
+    load: () => Promise<T>,
+    options: { refresh?: boolean | undefined } = {},
+    keep?: (cacheScope: CacheScope, data: T) => Promise<void>,
+  ): Promise<T> {
+    const cacheScope = operation.cached || keep ? await this.cacheScope() : undefined
+    if (!cacheScope) return load()
+    const scope = scopeOfPath(operation.api ?? 'track', spec.path)
     const key = operation.cached ? readKey(scope, operation.api ?? 'track', spec.path, spec.query, spec.body) : undefined
     if (key !== undefined && !options.refresh) {
-      const found = await findValid(cacheScope, key, operation.reply)
+      const found = await findValid(cacheScope, key, schema)
       if (found !== undefined) return found
     }
     const commit = cacheScope.guard.beginRead()
-    let data: Reply
+    let data: T
     try {
-      ;({ data } = await this.performWithHeaders(call))
+      data = await load()
     } catch (error) {
       if (error instanceof HTTPStatusError && (error.status === 403 || error.status === 404)) {
         await cacheScope.guard.update(() => this.#forgetMissed(cacheScope, scope, key))
@@ -120,7 +137,7 @@ export abstract class OperationEndpoint extends TogglEndpoint {
     }
     await commit(async () => {
       if (key !== undefined) await cacheScope.cache.put(cacheScope.partition, key, data)
-      await operation.keeps?.read?.(cacheScope, data)
+      await keep?.(cacheScope, data)
     })
     return data
   }

@@ -40,50 +40,78 @@ function hasNext(page: Page<unknown>, number: number): boolean {
 }
 
 /**
+ * One page of a listing that goes on by a cursor (the detailed report's `X-Next-ID` and
+ * `X-Next-Row-Number`) rather than by page numbers; Toggl sends no page or record count there.
+ */
+export interface CursorPage<T, C> extends Page<T> {
+  /** Where the next page starts, as the reply said; `null` on the last page. */
+  next: C | null
+}
+
+/** How a listing goes from one page to the next, and what its first page tells of the cost. */
+export interface PageWalk<P> {
+  /** The `number`th page (from 1), after `previous` (`undefined` for the first). */
+  fetch(number: number, previous: P | undefined): Promise<P>
+  /** Whether another page follows `page`, the `number`th. */
+  goesOn(page: P, number: number): boolean
+  /** How many requests a whole loop costs, as the first page tells; `undefined` when it does not. */
+  cost(first: P): number | undefined
+}
+
+/**
  * Every item of a paged listing, fetched one page at a time as the loop asks for more: breaking out
- * of the loop sends no further request. Each loop starts again from page 1.
+ * of the loop sends no further request, and no page is kept once the loop has moved past it. Each
+ * loop starts again from the first page.
  *
  * @example
  * const users = endpoint.iterate(org, { per_page: 200 })
  * console.log(`${await users.cost()} requests`)   // fetches page 1, which the loop then uses
  * for await (const user of users) console.log(user.email)
  */
-export class PageIterator<T> implements AsyncIterable<T> {
-  readonly #fetchPage: (page: number) => Promise<Page<T>>
-  /** Page 1, fetched by `cost()` and not yet handed to a loop. */
-  #firstPage: Promise<Page<T>> | undefined
+export class PageIterator<T, P extends Page<T> = Page<T>> implements AsyncIterable<T> {
+  readonly #walk: PageWalk<P>
+  /** The first page, fetched by `cost()` and not yet handed to a loop. */
+  #firstPage: Promise<P> | undefined
 
-  constructor(fetchPage: (page: number) => Promise<Page<T>>) {
-    if (typeof fetchPage !== 'function') {
-      throw new InputError(`new PageIterator: fetchPage must be a function (page number → Promise<Page>), got ${describe(fetchPage)}`)
+  /**
+   * A listing by page numbers, `fetchPage(1)`, `fetchPage(2)`, … while `X-Pages` (or a full page)
+   * says there are more; or one that goes by a walk of its own (see {@link byCursor}).
+   */
+  constructor(fetchPage: ((page: number) => Promise<Page<T> & P>) | PageWalk<P>) {
+    const isWalk = typeof fetchPage === 'object' && fetchPage !== null && typeof (fetchPage as PageWalk<P>).fetch === 'function'
+    if (typeof fetchPage !== 'function' && !isWalk) {
+      throw new InputError(`new PageIterator: fetchPage must be a function (page number → Promise<Page>) or a walk, got ${describe(fetchPage)}`)
     }
-    this.#fetchPage = fetchPage
+    this.#walk =
+      typeof fetchPage === 'function'
+        ? { fetch: fetchPage, goesOn: hasNext, cost: ({ pages }) => (pages === undefined ? undefined : Math.max(1, pages)) }
+        : fetchPage
   }
 
   /**
-   * How many requests a whole loop costs: the listing's page count (`X-Pages`), at least 1. Fetching
-   * page 1 to learn it is that loop's first request, not an extra one. `undefined` when Toggl sent
-   * no page count.
+   * How many requests a whole loop costs: the listing's page count (`X-Pages`), at least 1; for a
+   * listing by cursor, 1 when the first page is the last. Fetching the first page to learn it is
+   * that loop's first request, not an extra one. `undefined` when the first page does not tell.
    */
   async cost(): Promise<number | undefined> {
-    const first = (this.#firstPage ??= this.#fetchPage(1))
-    // A failed page 1 is not kept: the next cost() or loop asks again.
+    const first = (this.#firstPage ??= this.#walk.fetch(1, undefined))
+    // A failed first page is not kept: the next cost() or loop asks again.
     first.catch(() => {
       if (this.#firstPage === first) this.#firstPage = undefined
     })
-    const { pages } = await first
-    return pages === undefined ? undefined : Math.max(1, pages)
+    return this.#walk.cost(await first)
   }
 
-  /** The listing page by page, with each page's counts. */
-  async *pages(): AsyncGenerator<Page<T>, void, undefined> {
-    const first = this.#firstPage ?? this.#fetchPage(1)
+  /** The listing page by page, with each page's counts (and, by cursor, where the next starts). */
+  async *pages(): AsyncGenerator<P, void, undefined> {
+    const walk = this.#walk
+    const first = this.#firstPage ?? walk.fetch(1, undefined)
     this.#firstPage = undefined
     let number = 1
     let page = await first
     yield page
-    while (hasNext(page, number)) {
-      page = await this.#fetchPage(++number)
+    while (walk.goesOn(page, number)) {
+      page = await walk.fetch(++number, page)
       yield page
     }
   }
@@ -98,4 +126,17 @@ export class PageIterator<T> implements AsyncIterable<T> {
     for await (const page of this.pages()) items.push(...page.items)
     return items
   }
+}
+
+/**
+ * A listing by cursor: `fetchPage(null)` first, then `fetchPage(next)` with the cursor each page
+ * gave, until a page gives none. An empty page ends it too, so a confused cursor cannot loop
+ * forever. A loop over one page costs 1 request; with more, `cost()` cannot tell.
+ */
+export function byCursor<T, C>(fetchPage: (cursor: C | null) => Promise<CursorPage<T, C>>): PageIterator<T, CursorPage<T, C>> {
+  return new PageIterator<T, CursorPage<T, C>>({
+    fetch: (_, previous) => fetchPage(previous?.next ?? null),
+    goesOn: (page) => page.items.length > 0 && page.next !== null,
+    cost: (first) => (first.next === null ? 1 : undefined),
+  })
 }

@@ -1,8 +1,8 @@
 /** What a route answers; the request pipeline adds the quota headers and makes it a `Response`. */
 export interface Reply {
   status: number
-  /** The encoded body; absent for an empty one. */
-  body?: string
+  /** The encoded body (bytes for a binary file); absent for an empty one. */
+  body?: string | Uint8Array<ArrayBuffer>
   contentType?: string
   headers?: Record<string, string>
 }

@@ -15,6 +15,9 @@ import { GROUP_ROUTES } from './organizations/groups.ts'
 import { OWNER_ROUTES } from './organizations/owner.ts'
 import { SEGMENTATION_ROUTES } from './organizations/segmentation.ts'
 import { ME_ROUTES } from './organizations/quota.ts'
+import { DETAILED_ROUTES } from './reports/detailed.ts'
+import { SUMMARY_ROUTES } from './reports/summary.ts'
+import { WEEKLY_ROUTES } from './reports/weekly.ts'
 import { emptyReply, textReply, type Reply } from './responses.ts'
 import { CLIENT_ROUTES } from './tracking/clients.ts'
 import { PROFILE_ROUTES } from './tracking/me.ts'
@@ -57,7 +60,10 @@ const TRACK_ROUTES: Route[] = [
   ...TIME_ENTRY_ROUTES,
 ]
 
-const ROUTES: Readonly<Record<ApiFamily, readonly Route[]>> = { track: TRACK_ROUTES, reports: [], webhooks: SUBSCRIPTION_ROUTES }
+/** Reports paths whole, as the spec writes them (`/reports/api/v3/workspace/{wid}/…`). */
+const REPORT_ROUTES: Route[] = [...SUMMARY_ROUTES, ...DETAILED_ROUTES, ...WEEKLY_ROUTES]
+
+const ROUTES: Readonly<Record<ApiFamily, readonly Route[]>> = { track: TRACK_ROUTES, reports: REPORT_ROUTES, webhooks: SUBSCRIPTION_ROUTES }
 
 /**
  * Answers an authenticated call. `path` is undefined outside the base path. Unknown paths get Go's

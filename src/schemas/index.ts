@@ -84,3 +84,28 @@ export {
   WebhookSubscriptionSchema,
 } from './webhooks/subscriptions.ts'
 export type { WebhookEntity, WebhookEventFilter, WebhookLimits, WebhookStatus, WebhookSubscription, WebhookSubscriptionInput } from './webhooks/subscriptions.ts'
+export { ReportTotalsSchema } from './reports/common.ts'
+export type { BillableRate, ReportTotals } from './reports/common.ts'
+export { ProjectUserSummarySchema, SummaryReportSchema } from './reports/summary.ts'
+export type {
+  ProjectUserSummary,
+  ReportRangeInput,
+  SummaryExportInput,
+  SummaryGroup,
+  SummaryGrouping,
+  SummaryPdfExportInput,
+  SummaryReport,
+  SummaryReportInput,
+  SummarySubGroup,
+} from './reports/summary.ts'
+export { DetailedRowSchema } from './reports/detailed.ts'
+export type {
+  DetailedCursor,
+  DetailedExportInput,
+  DetailedPdfExportInput,
+  DetailedReportInput,
+  DetailedRow,
+  DetailedTotalsInput,
+} from './reports/detailed.ts'
+export { WeeklyRowSchema } from './reports/weekly.ts'
+export type { WeeklyExportInput, WeeklyPdfExportInput, WeeklyReportInput, WeeklyRow } from './reports/weekly.ts'
