@@ -47,4 +47,5 @@ export {
   type TimeEntrySyncOptions,
 } from './endpoints/tracking/time-entries.ts'
 export type { TimeEntryQuery } from './endpoints/tracking/time-entry-sync.ts'
+export type { CatalogueQuery } from './endpoints/tracking/catalogue-sync.ts'
 export type { SyncResult } from './endpoints/sync.ts'

@@ -60,7 +60,8 @@ export interface Operation<Reply> {
    */
   readonly invalidates?: readonly string[]
   /** Which organization each workspace in a reply belongs to, so quota and cache scopes learn it. */
-  readonly learn?: (reply: Reply, ids: Readonly<Record<string, number>>) => Iterable<WorkspaceOrganization>
+  // Method syntax: a table of operations may hold them under a wider reply type.
+  learn?(reply: Reply, ids: Readonly<Record<string, number>>): Iterable<WorkspaceOrganization>
   /**
    * What the call keeps in the cache besides its reply, such as the models of the entities it
    * answers (`keepModels` in `models.ts` builds that). A read runs `read` once it succeeded (cached

@@ -1,6 +1,7 @@
 import * as v from 'valibot'
 import { realmLock } from '../cache/lock.ts'
 import type { CacheScope } from './base.ts'
+import { deleteModels, modelKey, putModels, type ModelKind } from './models.ts'
 
 /** What one `sync()` did. */
 export interface SyncResult {
@@ -62,21 +63,47 @@ export function serverSeconds(headers: Headers, stamps: Iterable<string | null |
 }
 
 /**
- * Runs one sync of `name` while no other sync of it on the same store runs (other tabs through Web
+ * Runs one sync of `name` (asked for at `calledAt`, ms) while no other sync of it on the same store runs (other tabs through Web
  * Locks, other processes through a shared store's lock, else within this realm), with the set's
  * state as it is then. A sync that had to wait may find the set brought up to date meanwhile
- * (`syncedMeanwhile`), and then needs to send nothing.
+ * (`syncedMeanwhile`), and then needs to send nothing. Sets whose syncs serve each other share a `lock`.
  */
 export async function underSyncLock<T>(
   scope: CacheScope,
   name: string,
+  calledAt: number,
   task: (state: SyncState | undefined, syncedMeanwhile: boolean) => Promise<T>,
+  lock: string = name,
 ): Promise<T> {
   const before = await readSyncState(scope, name)
-  const lockName = `sync:${scope.partition}:${name}`
+  const lockName = `sync:${scope.partition}:${lock}`
   const run = async () => {
     const state = await readSyncState(scope, name)
-    return task(state, state !== undefined && state.syncedAt !== before?.syncedAt)
+    // Changed since it was first read, or finished after this call began (it may have been read late).
+    const meanwhile = state !== undefined && (state.syncedAt !== before?.syncedAt || state.syncedAt > calledAt)
+    return task(state, meanwhile)
   }
   return scope.cache.lock ? scope.cache.lock(lockName, run) : realmLock(lockName, run)
+}
+
+/**
+ * Stores a listing's entities as models: deleted ones (`server_deleted_at`) and the ids in `gone`
+ * leave the cache. Answers what it changed there: an entity listed again as it is cached (the same
+ * `at`, as a sync's overlap lists it) changes nothing, and only entities that were cached count as
+ * deleted.
+ */
+export async function keepListed<T extends { id: number; server_deleted_at?: string | null | undefined; at?: string | null | undefined }>(
+  scope: CacheScope,
+  kind: ModelKind<T>,
+  entities: readonly T[],
+  gone: readonly number[],
+): Promise<{ changed: number; deleted: number; live: T[] }> {
+  const live = entities.filter((entity) => !entity.server_deleted_at)
+  const deleted = [...gone, ...entities.filter((entity) => entity.server_deleted_at).map(({ id }) => id)]
+  const cached = await scope.cache.findMany<T>(scope.partition, live.map(({ id }) => modelKey(kind, id)))
+  const changed = live.filter((entity, index) => cached[index]?.at == null || cached[index]!.at !== entity.at)
+  const wereCached = (await scope.cache.findMany(scope.partition, deleted.map((id) => modelKey(kind, id)))).filter((found) => found !== undefined)
+  await putModels(scope, kind, changed)
+  await deleteModels(scope, kind, deleted)
+  return { changed: changed.length, deleted: wereCached.length, live }
 }

@@ -1,9 +1,11 @@
-import { HTTPStatusError } from '../../core/errors.ts'
+import { HTTPStatusError, InputError } from '../../core/errors.ts'
 import { callOptionsOf } from '../arguments.ts'
 import { findModel, deleteModels, type ModelKind } from '../models.ts'
 import { OperationEndpoint, type PreparedCall } from '../operation-endpoint.ts'
 import type { Operation } from '../operation.ts'
 import { PageIterator, type Page } from '../pages.ts'
+import { underSyncLock, type SyncResult } from '../sync.ts'
+import { CATALOGUE_LOCK, queryCatalogue, syncCatalogueKind, type ListOf } from './catalogue-sync.ts'
 
 /** How Toggl says that one entity is not there: a status, and for a 400 its exact words. */
 export interface Miss {
@@ -78,5 +80,36 @@ export abstract class CatalogueEndpoint extends OperationEndpoint {
       const reply = await this.perform({ ...call, spec: { ...spec, query } }, { refresh: options.refresh })
       return pageOf(reply, { page, perPage })
     })
+  }
+
+  /**
+   * Brings this endpoint's kind of the cached catalogue up to date (see `syncCatalogueKind`): the
+   * first time with one `GET /me?with_related_data=true` for every kind, then one `since` request.
+   * Syncs of the catalogue on one store run one at a time; one that waited for another that served
+   * it sends nothing. Needs a cache.
+   */
+  protected async syncKind(kind: ModelKind<{ id: number }>, where: string, options: unknown): Promise<SyncResult> {
+    const calledAt = Date.now()
+    const { signal } = callOptionsOf(options, where)
+    const scope = await this.cacheScope()
+    if (!scope) throw new InputError(`${where}: sync keeps the catalogue in a cache: create the endpoint with one (e.g. await createCache())`)
+    const list: ListOf = async (operation, query) => {
+      return this.performWithHeaders(this.prepare(operation, where, { query, signal }))
+    }
+    return underSyncLock(
+      scope,
+      kind.name,
+      calledAt,
+      async (state, syncedMeanwhile) =>
+        syncedMeanwhile ? { changed: 0, deleted: 0, requests: 0, full: false } : syncCatalogueKind(scope, kind, state, list, scope.guard.beginRead()),
+      CATALOGUE_LOCK,
+    )
+  }
+
+  /** The cached entities of this endpoint's kind a filter selects: 0 requests. Needs a cache. */
+  protected async queryKind<T extends { id: number; name?: unknown }>(kind: ModelKind<T>, filter: unknown, where: string, isActive: (model: T) => boolean): Promise<T[]> {
+    const scope = await this.cacheScope()
+    if (!scope) throw new InputError(`${where}: query answers from a cache: create the endpoint with one (e.g. await createCache())`)
+    return queryCatalogue(scope, kind, filter, where, isActive)
   }
 }

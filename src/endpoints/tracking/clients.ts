@@ -21,6 +21,8 @@ import { batchOf, keepModels, type StaleModels, staleWhere } from '../models.ts'
 import { operation } from '../operation.ts'
 import type { WorkspaceRef } from '../organizations/organization-workspaces.ts'
 import { CLIENT_MODEL, PROJECT_MODEL, shownIn, TASK_MODEL } from './catalogue.ts'
+import type { SyncResult } from '../sync.ts'
+import type { CatalogueQuery } from './catalogue-sync.ts'
 import { CatalogueEndpoint } from './catalogue-endpoint.ts'
 
 /** A client's id, or a client model. */
@@ -186,4 +188,23 @@ export class ClientEndpoint extends CatalogueEndpoint {
   async collectMine(filters?: MyClientFilters, options?: ReadOptions): Promise<TogglClient[]> {
     return this.run(MINE, 'ClientEndpoint.collectMine', { query: filters }, options)
   }
+
+  /**
+   * Brings the cached clients up to date, with the rest of the catalogue: the first time with one
+   * `GET /me?with_related_data=true` (every kind in full, so syncing another kind next costs one
+   * `since` request), then `GET /me/clients?since=…` (1 request) with what changed, deleted ones
+   * included. The cursor lives in the cache. Needs a cache.
+   */
+  async sync(options?: CallOptions): Promise<SyncResult> {
+    return this.syncKind(CLIENT_MODEL, 'ClientEndpoint.sync', options)
+  }
+
+  /**
+   * The cached clients that `filter` selects — `workspace_id`, `active` (active: not archived), `name`
+   * (contains, case not counting), `limit` — from the cache alone: 0 requests.
+   */
+  async query(filter?: CatalogueQuery): Promise<TogglClient[]> {
+    return this.queryKind(CLIENT_MODEL, filter, 'ClientEndpoint.query', (client) => !client.archived)
+  }
 }
+

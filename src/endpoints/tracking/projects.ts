@@ -26,6 +26,8 @@ import { operation } from '../operation.ts'
 import type { WorkspaceRef } from '../organizations/organization-workspaces.ts'
 import type { PageIterator } from '../pages.ts'
 import { PROJECT_MODEL, shownIn, TASK_MODEL } from './catalogue.ts'
+import type { SyncResult } from '../sync.ts'
+import type { CatalogueQuery } from './catalogue-sync.ts'
 import { bulkIds, CatalogueEndpoint, type Miss } from './catalogue-endpoint.ts'
 
 /** A project's id, or a project model. */
@@ -201,4 +203,23 @@ export class ProjectEndpoint extends CatalogueEndpoint {
     const call = this.prepare(LIST, where, { path: { workspace_id: workspace }, query: filters, signal })
     return this.pagesOf(call, { refresh }, (items, asked) => ({ items, ...asked, pages: undefined, records: undefined }))
   }
+
+  /**
+   * Brings the cached projects up to date, with the rest of the catalogue: the first time with one
+   * `GET /me?with_related_data=true` (every kind in full, so syncing another kind next costs one
+   * `since` request), then `GET /me/projects?since=…` (1 request) with what changed, deleted ones
+   * included. The cursor lives in the cache. Needs a cache.
+   */
+  async sync(options?: CallOptions): Promise<SyncResult> {
+    return this.syncKind(PROJECT_MODEL, 'ProjectEndpoint.sync', options)
+  }
+
+  /**
+   * The cached projects that `filter` selects — `workspace_id`, `active` (active: not archived), `name`
+   * (contains, case not counting), `limit` — from the cache alone: 0 requests.
+   */
+  async query(filter?: CatalogueQuery): Promise<TogglProject[]> {
+    return this.queryKind(PROJECT_MODEL, filter, 'ProjectEndpoint.query', (project) => project.active)
+  }
 }
+

@@ -20,6 +20,8 @@ import { batchOf, findModel, keepModels, settleModels } from '../models.ts'
 import { operation } from '../operation.ts'
 import type { WorkspaceRef } from '../organizations/organization-workspaces.ts'
 import { shownIn, TAG_MODEL } from './catalogue.ts'
+import type { SyncResult } from '../sync.ts'
+import type { CatalogueQuery } from './catalogue-sync.ts'
 import { CatalogueEndpoint } from './catalogue-endpoint.ts'
 
 /** A tag's id, or a tag model. */
@@ -148,4 +150,23 @@ export class TagEndpoint extends CatalogueEndpoint {
   async collectMine(filters?: MyTagFilters, options?: ReadOptions): Promise<TogglTag[]> {
     return this.run(MINE, 'TagEndpoint.collectMine', { query: filters }, options)
   }
+
+  /**
+   * Brings the cached tags up to date, with the rest of the catalogue: the first time with one
+   * `GET /me?with_related_data=true` (every kind in full, so syncing another kind next costs one
+   * `since` request), then `GET /me/tags?since=…` (1 request) with what changed, deleted ones
+   * included. The cursor lives in the cache. Needs a cache.
+   */
+  async sync(options?: CallOptions): Promise<SyncResult> {
+    return this.syncKind(TAG_MODEL, 'TagEndpoint.sync', options)
+  }
+
+  /**
+   * The cached tags that `filter` selects — `workspace_id`, `active` (every tag is active), `name`
+   * (contains, case not counting), `limit` — from the cache alone: 0 requests.
+   */
+  async query(filter?: CatalogueQuery): Promise<TogglTag[]> {
+    return this.queryKind(TAG_MODEL, filter, 'TagEndpoint.query', () => true)
+  }
 }
+

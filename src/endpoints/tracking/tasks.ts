@@ -26,6 +26,8 @@ import { operation } from '../operation.ts'
 import type { WorkspaceRef } from '../organizations/organization-workspaces.ts'
 import type { PageIterator } from '../pages.ts'
 import { PROJECT_MODEL, shownIn, TASK_MODEL } from './catalogue.ts'
+import type { SyncResult } from '../sync.ts'
+import type { CatalogueQuery } from './catalogue-sync.ts'
 import { bulkIds, CatalogueEndpoint, type Miss } from './catalogue-endpoint.ts'
 import type { ProjectRef } from './projects.ts'
 
@@ -222,4 +224,23 @@ export class TaskEndpoint extends CatalogueEndpoint {
       }
     })
   }
+
+  /**
+   * Brings the cached tasks up to date, with the rest of the catalogue: the first time with one
+   * `GET /me?with_related_data=true` (every kind in full, so syncing another kind next costs one
+   * `since` request), then `GET /me/tasks?since=…` (1 request) with what changed, deleted ones
+   * included. The cursor lives in the cache. Needs a cache.
+   */
+  async sync(options?: CallOptions): Promise<SyncResult> {
+    return this.syncKind(TASK_MODEL, 'TaskEndpoint.sync', options)
+  }
+
+  /**
+   * The cached tasks that `filter` selects — `workspace_id`, `active` (active: not done), `name`
+   * (contains, case not counting), `limit` — from the cache alone: 0 requests.
+   */
+  async query(filter?: CatalogueQuery): Promise<TogglTask[]> {
+    return this.queryKind(TASK_MODEL, filter, 'TaskEndpoint.query', (task) => task.active)
+  }
 }
+

@@ -26,10 +26,10 @@ import { callOptionsOf, idOf, type CallOptions, type ReadOptions } from '../argu
 import type { CacheScope } from '../base.ts'
 import type { WriteOutcome } from '../cache-guard.ts'
 import { forgetPrefixes, pathPrefix, USER_SCOPE } from '../cache-keys.ts'
-import { deleteModels, findModel, modelKey, modelsInRange, putModels, settleModel, type ModelKind } from '../models.ts'
+import { deleteModels, findModel, modelsInRange, putModels, settleModel, type ModelKind } from '../models.ts'
 import { OperationEndpoint, type PreparedCall } from '../operation-endpoint.ts'
 import { AcknowledgementSchema, operation } from '../operation.ts'
-import { OVERLAP_SECONDS, serverSeconds, underSyncLock, writeSyncState, type SyncResult } from '../sync.ts'
+import { keepListed, OVERLAP_SECONDS, serverSeconds, underSyncLock, writeSyncState, type SyncResult } from '../sync.ts'
 import { earliestListedDay, timeEntryRangeQuery } from './time-entry-range.ts'
 import { entriesBetween, queryEntries, syncWindow, type TimeEntryQuery } from './time-entry-sync.ts'
 
@@ -332,6 +332,7 @@ export class TimeEntryEndpoint extends OperationEndpoint {
    */
   async sync(options?: TimeEntrySyncOptions): Promise<SyncResult> {
     const where = 'TimeEntryEndpoint.sync'
+    const calledAt = Date.now()
     const from = (options as { from?: unknown } | null | undefined)?.from
     const { signal } = callOptionsOf(withoutField(options, 'from'), where)
     const now = Date.now()
@@ -344,7 +345,7 @@ export class TimeEntryEndpoint extends OperationEndpoint {
       const { data, headers } = await this.performWithHeaders(call)
       return { entries: data, headers }
     }
-    return underSyncLock(scope, TIME_ENTRY.name, async (state, syncedMeanwhile) => {
+    return underSyncLock(scope, TIME_ENTRY.name, calledAt, async (state, syncedMeanwhile) => {
       if (syncedMeanwhile && (from === undefined || window.from >= (state!.from ?? Infinity))) {
         return { changed: 0, deleted: 0, requests: 0, full: false }
       }
@@ -360,12 +361,11 @@ export class TimeEntryEndpoint extends OperationEndpoint {
         await commit(async () => {
           const cached = await modelsInRange(scope, TIME_ENTRY, { from: window.from, to: window.to })
           const gone = cached.filter(({ id }) => !fetched.entries.has(id)).map(({ id }) => id)
-          await deleteModels(scope, TIME_ENTRY, gone)
-          const { changed } = await this.#keep(scope, live)
+          const { changed, deleted } = await this.#keep(scope, live, gone)
           // Whatever runs started within the window (a timer does not run for months): none listed, none runs.
           if (!live.some((entry) => entry.stop === null)) await this.#learnTimer(scope, null, Date.now())
           await writeSyncState(scope, TIME_ENTRY.name, { cursor, fullAt: now, syncedAt: Date.now(), from: window.from })
-          result = { changed, deleted: gone.length, requests: fetched.requests, full: true }
+          result = { changed, deleted, requests: fetched.requests, full: true }
         })
         return { ...result, requests: fetched.requests, full: true }
       }
@@ -430,17 +430,11 @@ export class TimeEntryEndpoint extends OperationEndpoint {
    * Answers how many it changed in the cache: an entry listed again as it is cached (same `at`, as
    * a sync's overlap lists it) changes nothing.
    */
-  async #keep(scope: CacheScope, entries: readonly TogglTimeEntry[]): Promise<{ changed: number; deleted: number }> {
-    const live = entries.filter((entry) => !entry.server_deleted_at)
-    const deleted = entries.filter((entry) => entry.server_deleted_at).map(({ id }) => id)
-    const cached = await scope.cache.findMany<TogglTimeEntry>(scope.partition, live.map(({ id }) => modelKey(TIME_ENTRY, id)))
-    const changed = live.filter((entry, index) => cached[index]?.at == null || cached[index]!.at !== entry.at)
-    const wereCached = (await scope.cache.findMany(scope.partition, deleted.map((id) => modelKey(TIME_ENTRY, id)))).filter((found) => found !== undefined)
-    await putModels(scope, TIME_ENTRY, changed)
-    await deleteModels(scope, TIME_ENTRY, deleted)
+  async #keep(scope: CacheScope, entries: readonly TogglTimeEntry[], gone: readonly number[] = []): Promise<{ changed: number; deleted: number }> {
+    const { changed, deleted, live } = await keepListed(scope, TIME_ENTRY, entries, gone)
     const running = live.find((entry) => entry.stop === null)
     if (running) await this.#learnTimer(scope, running, Date.now())
-    return { changed: changed.length, deleted: wereCached.length }
+    return { changed, deleted }
   }
 
   /** Toggl says the entry is stopped: a cached copy that still shows it running, and the timer it was, go. */

@@ -26,6 +26,8 @@ import { batchOf, keepModels } from '../models.ts'
 import { operation, OWN_SCOPE, workspacesOf } from '../operation.ts'
 import type { WorkspaceRef } from '../organizations/organization-workspaces.ts'
 import { shownIn, WORKSPACE_MODEL } from './catalogue.ts'
+import type { SyncResult } from '../sync.ts'
+import type { CatalogueQuery } from './catalogue-sync.ts'
 import { CatalogueEndpoint } from './catalogue-endpoint.ts'
 
 const WORKSPACE = '/workspaces/{workspace_id}'
@@ -161,4 +163,23 @@ export class WorkspaceEndpoint extends CatalogueEndpoint {
     if (known !== undefined) return known
     return (await this.get(id, options))?.organization_id ?? null
   }
+
+  /**
+   * Brings the cached workspaces up to date, with the rest of the catalogue: the first time with one
+   * `GET /me?with_related_data=true` (every kind in full, so syncing another kind next costs one
+   * `since` request), then `GET /me/workspaces?since=…` (1 request) with what changed, deleted ones
+   * included. The cursor lives in the cache. Needs a cache.
+   */
+  async sync(options?: CallOptions): Promise<SyncResult> {
+    return this.syncKind(WORKSPACE_MODEL, 'WorkspaceEndpoint.sync', options)
+  }
+
+  /**
+   * The cached workspaces that `filter` selects — `workspace_id`, `active` (every workspace is active), `name`
+   * (contains, case not counting), `limit` — from the cache alone: 0 requests.
+   */
+  async query(filter?: CatalogueQuery): Promise<TogglWorkspace[]> {
+    return this.queryKind(WORKSPACE_MODEL, filter, 'WorkspaceEndpoint.query', () => true)
+  }
 }
+

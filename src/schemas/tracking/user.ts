@@ -1,4 +1,5 @@
 import * as v from 'valibot'
+import { TimeEntrySchema } from './time-entries.ts'
 import { EmailInputSchema, IdInputSchema, IdSchema, TimestampSchema } from '../common.ts'
 import { withEntries } from '../entries.ts'
 import { FullNameSchema } from '../names.ts'
@@ -48,7 +49,6 @@ const related = <T extends v.GenericSchema>(item: T) => v.nullish(v.array(item),
  * A time entry as `/me?with_related_data=true` lists it. Only its `id` is checked here; the
  * time-entry schema of `TimeEntryEndpoint` describes the rest.
  */
-const RelatedTimeEntrySchema = v.looseObject({ id: IdSchema })
 
 /**
  * `GET /me?with_related_data=true`: the user with everything they can see in their workspaces, in
@@ -60,7 +60,7 @@ export const UserWithRelatedDataSchema = v.looseObject(
     projects: related(ProjectSchema),
     tags: related(TagSchema),
     tasks: related(TaskSchema),
-    time_entries: related(RelatedTimeEntrySchema),
+    time_entries: related(TimeEntrySchema),
     workspaces: related(WorkspaceSchema),
   }),
 )
