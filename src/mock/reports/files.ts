@@ -1,12 +1,11 @@
 import type { Reply } from '../responses.ts'
+import type { Table } from './table.ts'
 import { xlsxOf } from './xlsx.ts'
 
 // The fake's report files, made from the rows a report computed. Toggl documents neither their
 // columns nor their layout: the columns and the PDF's look are the fake's own; the bytes are real
 // CSV (RFC 4180), PDF 1.4 and XLSX (Office Open XML), so programs open them.
 
-/** A table of the report: a header row, then one row per line of the report. */
-export type Table = readonly (readonly (string | number)[])[]
 
 /** The media types Toggl's spec names for its exports (`text/xlsx` included, as the spec writes it). */
 const MEDIA_TYPES = { csv: 'text/csv', pdf: 'application/pdf', xlsx: 'text/xlsx' } as const

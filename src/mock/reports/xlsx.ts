@@ -1,4 +1,4 @@
-import type { Table } from './files.ts'
+import type { Table } from './table.ts'
 
 // The smallest workbook Office Open XML allows (content types, package and workbook relationships,
 // one worksheet of inline strings and numbers), in a ZIP archive of stored (uncompressed) entries.
