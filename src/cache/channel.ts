@@ -9,6 +9,11 @@ export interface CacheChange {
   keys?: string[]
   /** Key prefixes deleted. */
   prefixes?: string[]
+  /**
+   * A sync stored a newer snapshot: reads in flight on the same store must not store theirs. Only
+   * instances that share the store care (a memory cache of the same name keeps its own).
+   */
+  sync?: true
 }
 
 /** A quota report one instance heard, for the others of the same account (a partition). */

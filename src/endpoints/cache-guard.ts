@@ -26,7 +26,14 @@ export class CacheGuard {
   readonly cache: TogglCache
   readonly #partition: string
   readonly #channel: TogglCache['channel']
+  /**
+   * Whether a read lets announcements already on their way arrive before it stores: on a store other
+   * instances share, a write another tab announced must stop a read that predates it from storing.
+   */
+  readonly #hearsFirst: boolean
   #epoch = 0
+  /** Announcements heard from other instances: a read that heard one while it stored undoes its store. */
+  #heard = 0
   #writesInFlight = 0
   #updates: Promise<unknown> = Promise.resolve()
   /** Set while a write's settle step runs: what it changes. */
@@ -35,14 +42,36 @@ export class CacheGuard {
   constructor(cache: TogglCache, partition: string) {
     this.#partition = partition
     this.#channel = cache.channel
+    this.#hearsFirst = cache.channel !== undefined && !cache.trusted
     this.cache = recordingView(cache, () => this.#recording)
   }
 
-  /** Call before sending a read; call the returned function with the store step once it succeeds. */
+  /**
+   * Call before sending a read; call the returned function with the store step once it succeeds.
+   * On a store other instances share, the read first hears the announcements already on their way,
+   * and looks again once it stored: if another instance began to write meanwhile (its settle may
+   * have run beside this store step), what it stored goes, since it may predate that write.
+   */
   beginRead(): (store: () => Promise<void>) => Promise<void> {
     const epoch = this.#epoch
     const quiet = this.#writesInFlight === 0
-    return (store) => this.update(() => (quiet && this.#writesInFlight === 0 && this.#epoch === epoch ? store() : Promise.resolve()))
+    const stillQuiet = () => quiet && this.#writesInFlight === 0 && this.#epoch === epoch
+    return async (store) => {
+      if (this.#hearsFirst) await messagesDelivered()
+      await this.update(async () => {
+        if (!stillQuiet()) return
+        if (!this.#hearsFirst) return store()
+        const heard = this.#heard
+        const stored = (this.#recording = { keys: [], prefixes: [] })
+        try {
+          await store()
+        } finally {
+          this.#recording = undefined
+        }
+        await messagesDelivered()
+        if (this.#heard !== heard) await this.cache.deleteMany(this.#partition, stored.keys)
+      })
+    }
   }
 
   /** Sends a write, then runs `settle` (success or failure) before the caller sees the outcome. */
@@ -61,6 +90,8 @@ export class CacheGuard {
       const alone = this.#epoch === started
       this.#epoch++
       this.#writesInFlight--
+      // Again before changing the store: a read answered before this write was applied is stale.
+      this.#announce({ keys: [], prefixes: [] })
       const recorded = (this.#recording = { keys: [], prefixes: [] })
       try {
         await settle('error' in outcome ? { alone, error: outcome.error } : { alone, value: outcome.value })
@@ -83,11 +114,31 @@ export class CacheGuard {
   /** Another instance on the same store wrote to Toggl: answers read before now may be stale. */
   heardOfWrite(): void {
     this.#epoch++
+    this.#heard++
+  }
+
+  /**
+   * A sync stored a newer snapshot than any read in flight can hold (and moved its cursor past
+   * them): those reads, here and in other instances on the store, must not store what they bring.
+   * Call inside the sync's own update.
+   */
+  supersede(): void {
+    this.#epoch++
+    this.#channel?.post({ type: 'change', partition: this.#partition, keys: [], prefixes: [], sync: true })
   }
 
   #announce({ keys, prefixes }: { keys: string[]; prefixes: string[] }): void {
     this.#channel?.post({ type: 'change', partition: this.#partition, keys, prefixes })
   }
+}
+
+/**
+ * Resolves once messages already delivered to this realm's ports are handled: in Node and Deno
+ * after the event loop's I/O phase (`setImmediate`), in browsers after the next task.
+ */
+function messagesDelivered(): Promise<void> {
+  const immediate = (globalThis as { setImmediate?: (run: () => void) => unknown }).setImmediate
+  return new Promise((resolve) => (immediate ? immediate(resolve) : setTimeout(resolve, 0)))
 }
 
 /**
@@ -138,6 +189,8 @@ export function cacheGuardOf(cache: TogglCache, partition: string): CacheGuard {
     guards.set(cache, known)
     cache.channel?.subscribe((message) => {
       if (message.type !== 'change') return
+      // Another instance's sync wrote its own store, unless the store is shared (a trusted cache is this process's alone).
+      if (message.sync && cache.trusted) return
       const heard = (message as CacheChange).partition
       for (const [name, guard] of known) if (heard === undefined || heard === name) guard.heardOfWrite()
     })

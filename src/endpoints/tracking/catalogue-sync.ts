@@ -81,6 +81,7 @@ export async function syncCatalogueKind(
         result = { ...result, changed: result.changed + kept.changed, deleted: result.deleted + kept.deleted }
         await writeSyncState(scope, each.name, { cursor, fullAt: now, syncedAt: Date.now() })
       }
+      scope.guard.supersede()
     })
     return result
   }
@@ -90,6 +91,7 @@ export async function syncCatalogueKind(
     const { changed, deleted } = await keepListed(scope, kind, data, [])
     result = { ...result, changed, deleted }
     await writeSyncState(scope, kind.name, { ...state, cursor, syncedAt: Date.now() })
+    scope.guard.supersede()
   })
   return result
 }

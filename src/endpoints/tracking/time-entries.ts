@@ -31,7 +31,7 @@ import { OperationEndpoint, type PreparedCall } from '../operation-endpoint.ts'
 import { AcknowledgementSchema, operation } from '../operation.ts'
 import { keepListed, OVERLAP_SECONDS, serverSeconds, underSyncLock, writeSyncState, type SyncResult } from '../sync.ts'
 import { earliestListedDay, timeEntryRangeQuery } from './time-entry-range.ts'
-import { entriesBetween, queryEntries, syncWindow, type TimeEntryQuery } from './time-entry-sync.ts'
+import { entriesBetween, queryEntries, RUNNING_ORDER, syncWindow, type TimeEntryQuery } from './time-entry-sync.ts'
 
 /** A time entry's id, or a model carrying it. */
 export type TimeEntryRef = number | { id: number }
@@ -49,8 +49,21 @@ export interface CurrentOptions extends CallOptions {
   maxAge?: number
 }
 
-/** Time entries as models in the cache, in order of their start. */
-export const TIME_ENTRY: ModelKind<TogglTimeEntry> = { name: 'time_entry', schema: TimeEntrySchema, order: (entry) => Date.parse(entry.start) }
+/**
+ * Time entries as models in the cache, in order of their start; running ones after every finished
+ * one (at {@link RUNNING_ORDER}), so "whatever runs" is one index read (a start ends it, whoever
+ * started it).
+ */
+export const TIME_ENTRY: ModelKind<TogglTimeEntry> = {
+  name: 'time_entry',
+  schema: TimeEntrySchema,
+  order: (entry) => (entry.stop === null ? RUNNING_ORDER : Date.parse(entry.start)),
+}
+
+/** The cached entries that run (one per user, as Toggl has it; more when the cache lags). */
+export function runningModels(scope: CacheScope): Promise<TogglTimeEntry[]> {
+  return modelsInRange(scope, TIME_ENTRY, { from: RUNNING_ORDER })
+}
 
 /** Per-call options of `sync`. */
 export interface TimeEntrySyncOptions extends CallOptions {
@@ -120,7 +133,7 @@ export class TimeEntryEndpoint extends OperationEndpoint {
     const maxAge = maxAgeOf(options, where)
     const { signal } = callOptionsOf(withoutField(options, 'maxAge'), where)
     const call = this.prepare(CURRENT, where, { signal })
-    const scope = await this.cacheScope()
+    const scope = await this.#scope()
     if (maxAge > 0) {
       const known = await this.#knownTimer(scope)
       if (known && Date.now() - known.learntAt <= maxAge) return known.entry
@@ -147,11 +160,11 @@ export class TimeEntryEndpoint extends OperationEndpoint {
     call.spec.body = { ...createFields(call, fields), start: utcText(start ?? Date.now()), duration: -1 }
     return this.#write(call, async (scope, outcome) => {
       const started = outcome.value
-      const previous = await this.#timerRecord(scope)
       const clearlyRefused = outcome.error instanceof HTTPStatusError && outcome.error.status < 500
       if (clearlyRefused) return
       // Whatever ran before is stopped now, or may be (the start may have reached Toggl): not running any more.
-      if (previous?.id != null && previous.id !== started?.id) await deleteModels(scope, TIME_ENTRY, [previous.id])
+      const ended = (await runningModels(scope)).map(({ id }) => id).filter((id) => id !== started?.id)
+      await deleteModels(scope, TIME_ENTRY, ended)
       if (started && outcome.alone) await this.#learnTimer(scope, started, Date.now())
       else await scope.cache.delete(scope.partition, TIMER_KEY)
     })
@@ -177,7 +190,7 @@ export class TimeEntryEndpoint extends OperationEndpoint {
     }
     const given = typeof entry === 'object' ? v.safeParse(TimeEntrySchema, entry) : undefined
     if (given?.success && given.output.id === id && given.output.stop !== null) return given.output
-    const scope = await this.cacheScope()
+    const scope = await this.#scope()
     const cached = scope ? await findModel(scope, TIME_ENTRY, id) : undefined
     if (cached && cached.stop !== null) return cached
     const stopped = await this.get(id, { refresh: true, ...(signal ? { signal } : {}) })
@@ -213,7 +226,7 @@ export class TimeEntryEndpoint extends OperationEndpoint {
     const { refresh, signal } = callOptionsOf(options, where)
     const call = this.prepare(GET, where, { path: { time_entry_id: entry }, signal })
     const id = call.ids.time_entry_id!
-    const scope = await this.cacheScope()
+    const scope = await this.#scope()
     if (scope && !refresh) {
       const cached = await findModel(scope, TIME_ENTRY, id)
       if (cached) return cached
@@ -242,7 +255,7 @@ export class TimeEntryEndpoint extends OperationEndpoint {
     const { signal } = callOptionsOf(options, where)
     const call = this.prepare(LIST, where, { signal })
     call.spec.query = timeEntryRangeQuery(range, where, Date.now())
-    const scope = await this.cacheScope()
+    const scope = await this.#scope()
     const commit = scope?.guard.beginRead()
     const listed = (await this.performWithHeaders(call)).data
     if (scope && commit) await commit(async () => void (await this.#keep(scope, listed)))
@@ -337,7 +350,7 @@ export class TimeEntryEndpoint extends OperationEndpoint {
     const { signal } = callOptionsOf(withoutField(options, 'from'), where)
     const now = Date.now()
     const window = syncWindow(from, where, now)
-    const scope = await this.cacheScope()
+    const scope = await this.#scope()
     if (!scope) throw new InputError(`${where}: sync keeps the entries in a cache: create the endpoint with one (e.g. await createCache())`)
     const list = async (query: Record<string, string>) => {
       const call = this.prepare(LIST, where, { signal })
@@ -359,12 +372,13 @@ export class TimeEntryEndpoint extends OperationEndpoint {
         const live = [...fetched.entries.values()].filter((entry) => !entry.server_deleted_at)
         const cursor = serverSeconds(fetched.first ?? new Headers(), live.map(({ at }) => at)) - OVERLAP_SECONDS
         await commit(async () => {
-          const cached = await modelsInRange(scope, TIME_ENTRY, { from: window.from, to: window.to })
+          const cached = [...(await modelsInRange(scope, TIME_ENTRY, { from: window.from, to: window.to })), ...(await runningModels(scope))]
           const gone = cached.filter(({ id }) => !fetched.entries.has(id)).map(({ id }) => id)
           const { changed, deleted } = await this.#keep(scope, live, gone)
           // Whatever runs started within the window (a timer does not run for months): none listed, none runs.
           if (!live.some((entry) => entry.stop === null)) await this.#learnTimer(scope, null, Date.now())
           await writeSyncState(scope, TIME_ENTRY.name, { cursor, fullAt: now, syncedAt: Date.now(), from: window.from })
+          scope.guard.supersede()
           result = { changed, deleted, requests: fetched.requests, full: true }
         })
         return { ...result, requests: fetched.requests, full: true }
@@ -383,6 +397,7 @@ export class TimeEntryEndpoint extends OperationEndpoint {
           else if (model !== undefined) await this.#learnTimer(scope, model, Date.now())
         }
         await writeSyncState(scope, TIME_ENTRY.name, { ...state, cursor, syncedAt: Date.now() })
+        scope.guard.supersede()
         result = { changed, deleted, requests: 1, full: false }
       })
       return { ...result, requests: 1 }
@@ -398,7 +413,7 @@ export class TimeEntryEndpoint extends OperationEndpoint {
    */
   async query(filter: TimeEntryQuery = {}): Promise<TogglTimeEntry[]> {
     const where = 'TimeEntryEndpoint.query'
-    const scope = await this.cacheScope()
+    const scope = await this.#scope()
     if (!scope) throw new InputError(`${where}: query answers from a cache: create the endpoint with one (e.g. await createCache())`)
     return queryEntries(scope, TIME_ENTRY, filter, where)
   }
@@ -410,7 +425,7 @@ export class TimeEntryEndpoint extends OperationEndpoint {
    */
   async #write<Reply>(call: PreparedCall<Reply>, settle: (scope: CacheScope, outcome: WriteOutcome<Reply>) => Promise<void>): Promise<Reply> {
     const send = async () => (await this.performWithHeaders(call)).data
-    const scope = await this.cacheScope()
+    const scope = await this.#scope()
     if (!scope) {
       this.#timer = undefined
       return send()
@@ -478,6 +493,13 @@ export class TimeEntryEndpoint extends OperationEndpoint {
     return record.success ? record.output : undefined
   }
 
+  /** The cache scope, heeding what other instances on the store do to the timer. */
+  async #scope(): Promise<CacheScope | undefined> {
+    const scope = await this.cacheScope()
+    if (scope) heedOtherTimers(scope)
+    return scope
+  }
+
   /** What the client knows of the timer: the running entry (or `null`) and when it learnt it. */
   async #knownTimer(scope: CacheScope | undefined): Promise<{ entry: TogglTimeEntry | null; learntAt: number } | undefined> {
     if (!scope) return this.#timer
@@ -494,6 +516,30 @@ export class TimeEntryEndpoint extends OperationEndpoint {
     if (running) await putModels(scope, TIME_ENTRY, [running])
     await scope.cache.put(scope.partition, TIMER_KEY, { id: running?.id ?? null, learntAt } satisfies TimerRecord)
   }
+}
+
+const heeding = new WeakMap<object, Set<string>>()
+
+/**
+ * When another instance of a store of its own (a memory cache of the same name, in another tab)
+ * changed the timer, Toggl stopped whatever ran: what this one holds as running goes, with what it
+ * knew of the timer. A shared store (IndexedDB) needs none of this: the instance that started the
+ * entry updated the store itself.
+ */
+function heedOtherTimers(scope: CacheScope): void {
+  const { channel, trusted } = scope.cache
+  if (!channel || !trusted) return
+  let partitions = heeding.get(channel)
+  if (!partitions) heeding.set(channel, (partitions = new Set()))
+  if (partitions.has(scope.partition)) return
+  partitions.add(scope.partition)
+  channel.subscribe((message) => {
+    if (message.type !== 'change' || message.partition !== scope.partition || !message.keys?.includes(TIMER_KEY)) return
+    void scope.guard.update(async () => {
+      await deleteModels(scope, TIME_ENTRY, (await runningModels(scope)).map(({ id }) => id))
+      await scope.cache.delete(scope.partition, TIMER_KEY)
+    })
+  })
 }
 
 /** The seed's name for this endpoint. */

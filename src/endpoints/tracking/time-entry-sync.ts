@@ -8,6 +8,9 @@ import type { CacheScope } from '../base.ts'
 import { findModel, modelsInRange, type ModelKind } from '../models.ts'
 import { earliestListedDay } from './time-entry-range.ts'
 
+/** Where running entries are filed in the cache's order: after every start (a range is `[from, to)`, so not +∞). */
+export const RUNNING_ORDER = Number.MAX_VALUE
+
 /** Toggl answers at most this many entries for a date range. */
 export const RANGE_CAP = 1000
 /** What a first sync fetches unless told: the last 30 days. */
@@ -67,6 +70,12 @@ export function syncWindow(from: unknown, where: string, now: number): { from: n
     throw new InputError(`${where}: from must not be earlier than ${new Date(earliest).toISOString().slice(0, 10)} (Toggl lists time entries 3 months back; use a detailed report for older ones)`)
   }
   return { from: start, to: now + 366 * DAY }
+}
+
+/** Two lists ascending by start, as one. */
+function mergedByStart(finished: TogglTimeEntry[], running: TogglTimeEntry[]): TogglTimeEntry[] {
+  if (running.length === 0) return finished
+  return [...finished, ...running].sort((a, b) => Date.parse(a.start) - Date.parse(b.start))
 }
 
 /** What `query()` selects among the cached entries. */
@@ -135,7 +144,15 @@ export async function queryEntries(scope: CacheScope, kind: ModelKind<TogglTimeE
   // Only a range and a limit: the index stops at the limit; otherwise it reads the range and filters.
   const indexLimit = Object.keys(narrowing).length === 0 && limit !== undefined ? { limit } : {}
   const found: TogglTimeEntry[] = []
-  for (const entry of await modelsInRange(scope, kind, { ...range, ...indexLimit })) {
+  // Finished entries come from the index by start; running ones (filed last) join where their start falls.
+  const from = range.from ?? -Infinity
+  const to = range.to ?? Infinity
+  const running = (await modelsInRange(scope, kind, { from: RUNNING_ORDER })).filter((entry) => {
+    const start = Date.parse(entry.start)
+    return start >= from && start < to
+  })
+  const finished = await modelsInRange(scope, kind, { from, to: Math.min(to, RUNNING_ORDER), ...indexLimit })
+  for (const entry of mergedByStart(finished, running)) {
     if (found.length >= (query.limit ?? Infinity)) break
     if (query.workspace_id !== undefined && entry.workspace_id !== query.workspace_id) continue
     if (query.project_id !== undefined && (entry.project_id ?? null) !== query.project_id) continue
