@@ -2,16 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { MemoryCache, type TogglCache } from '../src/index.ts'
 import type { TogglMock } from '../src/mock/index.ts'
 import { startFake } from './support/fake.ts'
+import { seededRandom as random } from './support/random.ts'
 
-/** mulberry32: a tiny seeded generator, so a failing interleaving can be replayed. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** Every cached organization and any cached list must match what the fake finally holds. */
 async function expectCacheAgreesWithFake(cache: TogglCache, mock: TogglMock, accountId: number) {

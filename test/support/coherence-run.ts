@@ -6,6 +6,7 @@ import { BasicAuth } from '../../src/core/auth.ts'
 import { TimeEntryEndpoint } from '../../src/endpoints/tracking/time-entries.ts'
 import type { TogglCache } from '../../src/cache/types.ts'
 import { createTogglMock, DEMO_ACCOUNT } from '../../src/mock/index.ts'
+import { seededRandom } from './random.ts'
 
 /** What a tab holds that Toggl does not (or the other way round), entry by entry. */
 export interface Divergence {
@@ -21,18 +22,6 @@ export interface RunResult {
   divergences: Divergence[]
 }
 
-/** A pseudo-random generator with a fixed seed (mulberry32). */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32
-  }
-}
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /**
@@ -43,7 +32,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
  * after a last sync each, both must hold exactly what the fake has.
  */
 export async function runTwoTabs(seed: number, steps: number, makeCache: (name: string) => TogglCache, coherent = true): Promise<RunResult> {
-  const random = seeded(seed)
+  const random = seededRandom(seed)
   const pick = <T>(items: readonly T[]): T | undefined => items[Math.floor(random() * items.length)]
   const mock = createTogglMock({ organizations: [{ name: 'Acme', memberIds: [DEMO_ACCOUNT.id] }], quotaPerHour: Infinity })
   const workspace = [...mock.state.organizations.values()][0]!.workspaces[0]!.id
