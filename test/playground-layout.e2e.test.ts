@@ -1,7 +1,7 @@
 // The playground at a phone's width (390 px) and a laptop's (1280 px), with names as long as Toggl
 // allows: nothing may make the page wider than the window; a long name wraps or is cut with its
-// whole text in a title. Screenshots of each view go to .cache/playground-screenshots/ (the ones in
-// playground/README.md are taken this way).
+// whole text in a title. Screenshots of each view go to .cache/playground-screenshots/; the
+// `readme-*` ones are those in playground/README.md (copy them to playground/screenshots/).
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -58,6 +58,37 @@ describe.each([
       expect(await key.getAttribute('title')).toBe(`project:${project.id}`)
       expect(await page.getByTestId('log-list').getByTestId('exchange').first().locator('.request').getAttribute('title')).toMatch(/^(GET|POST|PUT|PATCH|DELETE) http/)
       for (const card of await page.locator('.card:visible').all()) expect((await card.boundingBox())!.width).toBeLessThanOrEqual(width)
+    } finally {
+      await playground.close()
+    }
+  })
+})
+
+describe('the screenshots of playground/README.md', () => {
+  it.each([
+    [1280, 860],
+    [390, 844],
+  ])('takes the timer, the explorer and the side cards at %i px', async (width, height) => {
+    await server.resetFake()
+    const playground = await PlaygroundPage.open(browser, server.url, { viewport: { width, height } })
+    const { page, explorer, timer } = playground
+    try {
+      await timer.start('Writing the report', { project: 'Website redesign', tags: ['focus'] })
+      await page.mouse.move(0, 0)
+      await page.screenshot({ path: join(SHOTS, `readme-timer-${width}.png`) })
+      await explorer.open()
+      await explorer.run('ProjectEndpoint.add')
+      await explorer.details(0)
+      await page.getByTestId('explorer-run').evaluate((run) => run.scrollIntoView({ block: 'start' }))
+      await page.mouse.move(0, 0)
+      await page.screenshot({ path: join(SHOTS, `readme-explorer-${width}.png`) })
+      if (width > 1000) {
+        await playground.clickFault('slow-reply')
+        await playground.clickFault('quota-spent')
+        await explorer.run('QuotaEndpoint.collect')
+        await page.locator('.side').screenshot({ path: join(SHOTS, `readme-panels-${width}.png`) })
+      }
+      expect(await playground.scrollWidth()).toBeLessThanOrEqual(width)
     } finally {
       await playground.close()
     }

@@ -4,7 +4,7 @@ import type { TogglMock } from '../../src/mock/index.ts'
 import { toNodeListener } from '../../src/mock/node.ts'
 import { createDemoFake } from '../common/demo-fake.ts'
 import { cancelFault, faultIdOf, isFaultId, MAX_FAULT_REPEATS, PLAYGROUND_FAULTS, type FaultId } from '../common/faults.ts'
-import { CONTROL_PATH, FAKE_API_PATH, FAKE_API_PATHS, REAL_API_PREFIX, type FakeStatus } from '../common/routes.ts'
+import { CONTROL_PATH, FAKE_API_PATHS, REAL_API_PREFIX, type FakeStatus } from '../common/routes.ts'
 
 /**
  * Mounts the fake Toggl API on the dev server, at the same origin as the page, plus its control
@@ -51,7 +51,7 @@ export function fakeTogglApi(): Plugin {
       server.printUrls = () => {
         printUrls()
         server.config.logger.info(
-          `  fake Toggl API at ${FAKE_API_PATH} (token "demo-token"); the real one through ${REAL_API_PREFIX}/`,
+          `  fake Toggl API at ${FAKE_API_PATHS.join(", ")} (token "demo-token"); the real one through ${REAL_API_PREFIX}/`,
         )
       }
     },
