@@ -1,8 +1,11 @@
 import { defineConfig } from 'vitest/config'
 import { playwright } from '@vitest/browser-playwright'
 import { chromiumArgs, chromiumPath } from './scripts/chromium.js'
+import { togglkitAliases } from './playground/aliases.ts'
 
 export default defineConfig({
+  // The playground imports the package by name, as an app would; tests of its modules resolve it to the sources.
+  resolve: { alias: togglkitAliases },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -3,6 +3,7 @@ import { defineConfig } from 'vite'
 import { fakeTogglApi } from './server/fake-plugin.ts'
 import { realApiProxy } from './server/real-api-proxy.ts'
 import { REAL_API_PREFIX } from './common/routes.ts'
+import { togglkitAliases } from './aliases.ts'
 
 export default defineConfig(({ command }) => ({
   root: fileURLToPath(new URL('.', import.meta.url)),
@@ -10,6 +11,7 @@ export default defineConfig(({ command }) => ({
   base: './',
   clearScreen: false,
   plugins: [fakeTogglApi()],
+  resolve: { alias: togglkitAliases },
   // Told by the command, not by NODE_ENV (which a test runner may set): only `vite` serves the fake and proxy.
   define: { 'import.meta.env.PLAYGROUND_ON_DEV_SERVER': JSON.stringify(command === 'serve') },
   server: {

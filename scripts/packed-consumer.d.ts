@@ -4,6 +4,7 @@ export declare const repoRoot: string
 export declare const manifest: {
   version: string
   license: string
+  scripts: Record<string, string>
   exports: Record<string, { types: string; import: string }>
   files: string[]
   dependencies: Record<string, string>
@@ -24,7 +25,10 @@ export interface ConsumerProject {
   remove(): void
 }
 
-export declare function createConsumerProject(extraPackages?: string[]): ConsumerProject
+/** Throws unless dist/ is newer than every file in src/. */
+export declare function assertBuildIsFresh(): void
+
+export declare function createConsumerProject(extraPackages?: string[], options?: { freshClone?: boolean }): ConsumerProject
 
 export interface BundledChunk {
   fileName: string

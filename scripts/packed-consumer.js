@@ -3,7 +3,7 @@
 // `npm run size` and the package and bundle tests, so the size a test prints is the size the budget
 // checks.
 import { execFileSync } from 'node:child_process'
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { gzipSync } from 'node:zlib'
@@ -17,16 +17,17 @@ export const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 
  * `dependencies` (and `extraPackages`, e.g. `@types/node` for a TypeScript consumer) are linked from
  * this repository's node_modules, where package-lock.json pinned them: no network is needed, and an
  * import of anything the package does not declare fails to resolve, as it would for a user.
+ *
+ * With `freshClone`, the tarball is what `npm pack` makes in a fresh clone (no dist/: `prepack`
+ * must build it), made once per process; otherwise the repository's own dist/ is packed, which
+ * must be newer than every source file (`npm test` and `npm run size` build first).
  */
-export function createConsumerProject(extraPackages = []) {
-  assertBuildIsFresh()
+export function createConsumerProject(extraPackages = [], { freshClone = false } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'togglkit-consumer-'))
-  const [report] = JSON.parse(
-    execFileSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: repoRoot, encoding: 'utf8' }),
-  )
+  const tarball = freshClone ? packFreshClone() : packBuild(dir)
   const installed = join(dir, 'node_modules', 'togglkit')
   mkdirSync(installed, { recursive: true })
-  execFileSync('tar', ['-xzf', join(dir, report.filename), '-C', installed, '--strip-components=1'])
+  execFileSync('tar', ['-xzf', tarball.path, '-C', installed, '--strip-components=1'])
   const installedManifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'))
   for (const name of [...Object.keys(installedManifest.dependencies ?? {}), ...extraPackages]) {
     const link = join(dir, 'node_modules', name)
@@ -36,7 +37,7 @@ export function createConsumerProject(extraPackages = []) {
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'togglkit-consumer', private: true, type: 'module' }))
   return {
     dir,
-    packedFiles: report.files.map((file) => file.path),
+    packedFiles: tarball.files,
     /** Copies a fixture app from test/fixtures into the project; returns its directory there. */
     addFixture(name) {
       const target = join(dir, name)
@@ -47,6 +48,52 @@ export function createConsumerProject(extraPackages = []) {
       rmSync(dir, { recursive: true, force: true })
     },
   }
+}
+
+/** `npm pack` of the repository's dist/ as it is (no lifecycle scripts: `prepack` would rebuild it under other tests' feet). */
+function packBuild(destination) {
+  assertBuildIsFresh()
+  return npmPack(repoRoot, destination, ['--ignore-scripts'])
+}
+
+let freshTarball
+
+/**
+ * The tarball of a fresh clone: the files git tracks or would track (the working tree as it
+ * stands, so uncommitted edits count) copied to a new directory without dist/, with the
+ * repository's node_modules linked in for the build tools, then `npm pack` there, which runs
+ * `prepack`. The clone is removed afterwards; the tarball stays for the process.
+ */
+function packFreshClone() {
+  if (freshTarball) return freshTarball
+  const clone = mkdtempSync(join(tmpdir(), 'togglkit-clone-'))
+  const listed = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: repoRoot, encoding: 'utf8' })
+  for (const path of listed.split('\0').filter(Boolean)) {
+    const source = join(repoRoot, path)
+    if (!existsSync(source)) continue // deleted in the working tree, not yet in git
+    mkdirSync(dirname(join(clone, path)), { recursive: true })
+    cpSync(source, join(clone, path))
+  }
+  symlinkSync(join(repoRoot, 'node_modules'), join(clone, 'node_modules'), 'dir')
+  if (existsSync(join(clone, 'dist'))) throw new Error('a fresh clone holds no dist/: is it tracked by git?')
+  try {
+    freshTarball = npmPack(clone, mkdtempSync(join(tmpdir(), 'togglkit-tarball-')), [])
+  } finally {
+    rmSync(clone, { recursive: true, force: true })
+  }
+  return freshTarball
+}
+
+/** Runs `npm pack` in `cwd`; answers the tarball's path and the files it holds. */
+function npmPack(cwd, destination, flags) {
+  // Lifecycle scripts print to stdout too; the JSON report is the last thing npm writes there.
+  const output = execFileSync('npm', ['pack', '--json', '--pack-destination', destination, ...flags], {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  const [report] = JSON.parse(output.slice(output.lastIndexOf('\n[\n') + 1))
+  return { path: join(destination, report.filename), files: report.files.map((file) => file.path) }
 }
 
 /**
@@ -90,10 +137,10 @@ export function describeBundle(app, chunks) {
 }
 
 /**
- * Packing an old build would test code that no longer exists, so a dist/ older than any source file
- * is refused (`npm test` and `npm run size` build first).
+ * Packing (or running) an old build would test code that no longer exists, so a dist/ older than
+ * any source file is refused (`npm test` and `npm run size` build first).
  */
-function assertBuildIsFresh() {
+export function assertBuildIsFresh() {
   const built = join(repoRoot, 'dist', 'index.js')
   let builtAt
   try {

@@ -60,6 +60,22 @@ describe('faults over loopback', () => {
     expect(statuses).toEqual([500, 500, 502, 200])
   })
 
+  it('lists the faults still queued, the next first, until each meets its request', async () => {
+    const { mock, list } = await start()
+    const slow = { type: 'delay', ms: 1 } as const
+    mock.inject({ type: 'status', status: 500 }, 2)
+    mock.inject(slow)
+    expect(mock.faults).toEqual([{ type: 'status', status: 500 }, { type: 'status', status: 500 }, slow])
+    await list()
+    expect(mock.faults).toEqual([{ type: 'status', status: 500 }, slow])
+    // A copy: changing it queues nothing.
+    ;(mock.faults as unknown[]).length = 0
+    expect(mock.faults).toHaveLength(2)
+    await list()
+    await list()
+    expect(mock.faults).toEqual([])
+  })
+
   it('clearFaults drops the queued faults', async () => {
     const { mock, list } = await start()
     mock.inject({ type: 'drop' }, 3)

@@ -1,12 +1,13 @@
 // The built package as a user gets it after `npm install togglkit`: what the tarball holds, whether
 // its .d.ts files type-check in a strict TypeScript project, and whether plain Node runs every entry
 // point through the package's `exports` (togglkit/storage with unstorage installed beside it, the
-// others without). Needs a fresh `npm run build` (npm test runs it).
+// others without). The tarball is packed in a fresh clone's state, without dist/: `prepack` builds it.
 import { spawnSync } from 'node:child_process'
 import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createConsumerProject, manifest, repoRoot, type ConsumerProject } from '../scripts/packed-consumer.js'
+import { codeBlocksOf } from './support/readme.ts'
 
 const FIXTURES = ['node-consumer', 'organizations-app', 'name-check-app', 'webhook-node', 'webhook-worker']
 const TSC = join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc')
@@ -31,11 +32,11 @@ let project: ConsumerProject
 let storageProject: ConsumerProject
 
 beforeAll(() => {
-  project = createConsumerProject(['@types/node'])
+  project = createConsumerProject(['@types/node'], { freshClone: true })
   for (const fixture of FIXTURES) project.addFixture(fixture)
-  storageProject = createConsumerProject(['@types/node', 'unstorage'])
+  storageProject = createConsumerProject(['@types/node', 'unstorage'], { freshClone: true })
   storageProject.addFixture('storage-consumer')
-}, 60_000)
+}, 120_000)
 
 afterAll(() => {
   project?.remove()
@@ -56,6 +57,11 @@ function compileFixtures(name: string, compilerOptions: Record<string, unknown>,
 }
 
 describe('the npm tarball', () => {
+  it('is built by prepack: packed in a fresh clone (no dist/), it holds the build of every entry', () => {
+    expect(manifest.scripts.prepack).toBe('npm run build')
+    for (const entry of ['dist/index.js', 'dist/index.d.ts', 'dist/mock/index.js', 'dist/storage/index.js']) expect(project.packedFiles).toContain(entry)
+  })
+
   it('holds only the build, package.json, the README and the licence: no sources, tests, maps or playground', () => {
     const outsideDist = project.packedFiles.filter((path) => !path.startsWith('dist/'))
     expect(outsideDist.sort()).toEqual(['LICENSE', 'README.md', 'package.json'])
@@ -117,6 +123,18 @@ describe('plain Node, ESM, through the package exports', () => {
         'GET /organizations/{id}/users',
       ].map(inGlobex),
     })
+  }, 60_000)
+
+  it('runs the README’s quick start verbatim, as plain JavaScript in a new ES-module project', () => {
+    const [quickStart] = codeBlocksOf(repoRoot, 'README.md').filter(({ marker }) => marker?.name === 'quick-start')
+    expect(quickStart?.language).toBe('js')
+    writeFileSync(join(project.dir, 'quick-start.js'), quickStart!.code)
+    const { status, stdout, stderr } = run(process.execPath, ['quick-start.js'])
+    expect(stderr).toBe('')
+    expect(status).toBe(0)
+    expect(stdout).toContain('running: Trying togglkit')
+    expect(stdout).toContain('1 request to sync; today: Trying togglkit')
+    expect(stdout).toContain("[ 'Acme' ]")
   }, 60_000)
 
   it('runs togglkit/webhooks behind node:http through togglkit/webhooks/node', () => {

@@ -5,7 +5,7 @@ import type { Browser } from 'playwright'
 import { build, preview, type PreviewServer } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { demoIds } from '../playground/common/demo-fake.ts'
-import { AdminCard, launchChromium, PLAYGROUND_CONFIG, PlaygroundPage } from './support/playground.ts'
+import { launchChromium, PLAYGROUND_CONFIG, PlaygroundPage } from './support/playground.ts'
 
 let outDir: string
 let server: PreviewServer
@@ -26,51 +26,54 @@ afterAll(async () => {
 })
 
 describe('the static build under vite preview', () => {
-  it('runs the fake in the page, and keeps its state and the cache across a reload', async () => {
+  it('runs the timer on the fake in the page; a reload finds the entry still running, and stopped after a stop', async () => {
     const playground = await PlaygroundPage.open(browser, previewUrl())
-    const { page } = playground
+    const { page, timer } = playground
     try {
       expect(await page.getByTestId('backend-description').textContent()).toContain('in this page (static build)')
       expect(await page.getByTestId('backend-real').isDisabled()).toBe(true)
       expect(await page.getByTestId('real-unavailable').isVisible()).toBe(true)
+      expect(await timer.text('timer-sync-state')).toMatch(/^Synced at \d\d:\d\d \(1 request\)/)
 
-      await playground.run('collect')
-      const listed = await playground.resultOf<{ id: number; name: string }[]>('collect')
-      expect(listed.map(({ name }) => name)).toEqual(['Acme Studio', 'Globex Research', 'Initech'])
-      await playground.run('add', { name: 'Made In Page' })
-      const created = await playground.resultOf<{ id: number }>('add')
-      expect(await page.getByTestId('fake-received').textContent()).toBe('The fake has received 2 requests.')
-
+      await timer.start('Made in the page', { project: 'Internal', tags: ['admin'] })
+      expect(await timer.text('timer-running')).toBe('Made in the page')
       await playground.reload()
-      await playground.run('get', { id: String(listed[0]?.id) })
-      expect((await playground.shown('get')).outcome).toMatch(/^✓ from the cache · 0 requests/)
-      await playground.run('get', { id: String(created.id) })
-      expect(await playground.resultOf('get')).toMatchObject({ id: created.id, name: 'Made In Page' })
-      expect(await page.getByTestId('fake-received').textContent()).toBe('The fake has received 1 request.')
+      // The tab's journal answered its requests again: the fake has the entry, with its id, running.
+      expect(await timer.text('timer-running')).toBe('Made in the page')
+      expect(await timer.text('timer-sync-state')).toMatch(/^Synced at \d\d:\d\d \(1 request\)/)
+      // Since the reload: the profile (the start made the cached one stale) and one since request.
+      await page.getByTestId('fake-received').filter({ hasText: /^The fake has received 2 requests\.$/ }).waitFor()
+
+      await timer.stop()
+      await playground.reload()
+      expect(await page.getByTestId('timer-running').count()).toBe(0)
+      expect(await timer.entry('Made in the page').getAttribute('data-running')).toBe('false')
       expect(playground.dialogs).toEqual([])
     } finally {
       await playground.close()
     }
   })
 
-  it('runs the admin card on the in-page fake; a reload keeps the members, not the groups', async () => {
+  it('runs the explorer on the in-page fake, which keeps what it did across a reload until “Reset the fake”', async () => {
     const playground = await PlaygroundPage.open(browser, previewUrl())
-    const admin = new AdminCard(playground.page)
+    const { page, explorer } = playground
     const { organization } = demoIds()
-    const names = async () => (await admin.result<{ name: string }[]>()).map(({ name }) => name)
+    const names = async () => (await explorer.result<{ name: string }[]>()).map(({ name }) => name)
     try {
-      await admin.run('GroupEndpoint.collect')
-      expect(await names()).toEqual(['Designers', 'Engineering'])
-      await admin.run('OrganizationUserEndpoint.page', [organization])
-      expect((await admin.result<{ records: number }>()).records).toBe(5)
+      await explorer.open()
+      await explorer.run('GroupEndpoint.add')
+      await explorer.run('GroupEndpoint.collect')
+      expect(await names()).toEqual(['Design', 'Designers', 'Engineering'])
 
       await playground.reload()
-      await admin.run('GroupEndpoint.collect', [organization], true)
-      expect(await names()).toEqual([])
-      await admin.run('OrganizationUserEndpoint.page', [organization])
-      const users = await admin.result<{ items: { email: string }[] }>()
-      const emails = users.items.map(({ email }) => email).sort()
-      expect(emails).toEqual(['alex@example.com', 'demo@example.com', 'noor@example.com', 'sam@example.com'])
+      await explorer.open()
+      await explorer.run('GroupEndpoint.collect', { organization: String(organization), 'option-refresh': true })
+      expect(await names()).toEqual(['Design', 'Designers', 'Engineering'])
+
+      await page.getByTestId('fake-reset').click()
+      await page.getByTestId('fault-status').filter({ hasText: 'back to the demo data' }).waitFor()
+      await explorer.run('GroupEndpoint.collect', { 'option-refresh': true })
+      expect(await names()).toEqual(['Designers', 'Engineering'])
     } finally {
       await playground.close()
     }

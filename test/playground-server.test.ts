@@ -15,7 +15,7 @@ describe('the control routes of the dev server’s fake', () => {
   })
   afterAll(() => playground.close())
 
-  const post = (path: string, headers: Record<string, string> = {}) => fetch(new URL(CONTROL_PATH + path, playground.url), { method: 'POST', headers })
+  const post = (path: string, headers: Record<string, string> = {}, method = 'POST') => fetch(new URL(CONTROL_PATH + path, playground.url), { method, headers })
 
   it.each(['/reset', '/faults/server-error?times=1'])('refuse POST %s from another site’s page (Origin) with 403', async (path) => {
     for (const origin of ['https://evil.example', 'null', 'http://localhost.evil.example']) {
@@ -25,6 +25,28 @@ describe('the control routes of the dev server’s fake', () => {
     // No fault was queued: the next request to the fake is answered as usual.
     const answer = await fetch(new URL('/api/v9/me/organizations', playground.url), { headers: { authorization: `Basic ${btoa('demo-token:api_token')}` } })
     expect(answer.status).toBe(200)
+  })
+
+  it('list the queued faults, next first, until requests meet them, and cancel one by its position', async () => {
+    await post('/reset')
+    for (const fault of ['server-error', 'slow-reply', 'rate-limit']) expect((await post(`/faults/${fault}?times=1`)).status).toBe(204)
+    expect((await playground.fakeStatus()).faults).toEqual(['server-error', 'slow-reply', 'rate-limit'])
+    expect((await post('/faults/1', { origin: 'https://evil.example' }, 'DELETE')).status).toBe(403)
+    expect((await post('/faults/1', {}, 'DELETE')).status).toBe(204)
+    expect((await playground.fakeStatus()).faults).toEqual(['server-error', 'rate-limit'])
+    expect((await post('/faults/7', {}, 'DELETE')).status).toBe(404)
+    await fetch(new URL('/api/v9/me', playground.url))
+    expect((await playground.fakeStatus()).faults).toEqual(['rate-limit'])
+    expect(await (await post('/faults/server-error?times=6')).json()).toBe('times must be a whole number from 1 to 5')
+    await post('/reset')
+    expect((await playground.fakeStatus()).faults).toEqual([])
+  })
+
+  it('serve the Reports and Webhooks APIs beside Track v9, as Toggl does', async () => {
+    const auth = { authorization: `Basic ${btoa('demo-token:api_token')}` }
+    expect((await fetch(new URL('/webhooks/api/v1/status', playground.url), { headers: auth })).status).toBe(200)
+    const report = await fetch(new URL('/reports/api/v3/workspace/1/summary/time_entries', playground.url), { method: 'POST', headers: auth, body: '{}' })
+    expect(report.headers.get('content-type')).toMatch(/json/)
   })
 
   it('take POSTs from the playground’s own page and from tools that send no Origin', async () => {

@@ -3,8 +3,8 @@ import type { Plugin } from 'vite'
 import type { TogglMock } from '../../src/mock/index.ts'
 import { toNodeListener } from '../../src/mock/node.ts'
 import { createDemoFake } from '../common/demo-fake.ts'
-import { isFaultId, MAX_FAULT_REPEATS, PLAYGROUND_FAULTS } from '../common/faults.ts'
-import { CONTROL_PATH, FAKE_API_PATH, REAL_API_PREFIX, type FakeStatus } from '../common/routes.ts'
+import { cancelFault, faultIdOf, isFaultId, MAX_FAULT_REPEATS, PLAYGROUND_FAULTS, type FaultId } from '../common/faults.ts'
+import { CONTROL_PATH, FAKE_API_PATHS, REAL_API_PREFIX, type FakeStatus } from '../common/routes.ts'
 
 /**
  * Mounts the fake Toggl API on the dev server, at the same origin as the page, plus its control
@@ -25,6 +25,11 @@ export function fakeTogglApi(): Plugin {
     }
     const faultId = /^POST \/faults\/([\w-]+)$/.exec(route)?.[1]
     if (faultId !== undefined) return injectFault(mock, faultId, url.searchParams, response)
+    const position = /^DELETE \/faults\/(\d+)$/.exec(route)?.[1]
+    if (position !== undefined) {
+      if (!cancelFault(mock, Number(position))) return sendJson(response, 404, `no fault queued at position ${position}`)
+      return void response.writeHead(204).end()
+    }
     sendJson(response, 404, `no control route ${route}`)
   }
 
@@ -34,7 +39,7 @@ export function fakeTogglApi(): Plugin {
     configureServer(server) {
       server.middlewares.use((request, response, next) => {
         const url = new URL(request.url ?? '/', 'http://playground.localhost')
-        if (isUnder(url.pathname, FAKE_API_PATH)) {
+        if (FAKE_API_PATHS.some((path) => isUnder(url.pathname, path))) {
           answerFake(request, response)
         } else if (isUnder(url.pathname, CONTROL_PATH)) {
           control(request, url, response)
@@ -46,7 +51,7 @@ export function fakeTogglApi(): Plugin {
       server.printUrls = () => {
         printUrls()
         server.config.logger.info(
-          `  fake Toggl API at ${FAKE_API_PATH} (token "demo-token"); the real one through ${REAL_API_PREFIX}/`,
+          `  fake Toggl API at ${FAKE_API_PATHS.join(", ")} (token "demo-token"); the real one through ${REAL_API_PREFIX}/`,
         )
       }
     },
@@ -82,6 +87,7 @@ function statusOf(mock: TogglMock): FakeStatus {
   return {
     received: mock.received,
     requests: mock.requests.map(({ method, path, status }) => ({ method, path, status })),
+    faults: mock.faults.map(faultIdOf).filter((id): id is FaultId => id !== undefined),
   }
 }
 

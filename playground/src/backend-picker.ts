@@ -1,4 +1,4 @@
-import { DEMO_ACCOUNT } from '../../src/mock/index.ts'
+import { DEMO_ACCOUNT } from 'togglkit/mock'
 import { REAL_API_ORIGIN, REAL_API_PREFIX } from '../common/routes.ts'
 import type { Backend, BackendKind, Backends } from './backend.ts'
 import { byTestId } from './dom.ts'
@@ -7,7 +7,8 @@ import type { TokenKeeper } from './token.ts'
 
 /**
  * The switch between the fake and the real API, with the token field the real one needs. Returns
- * the backend to start with (the tab's last choice); `onChange` hears every later switch.
+ * the backend to start with (the tab's last choice); `onChange` hears every later switch, and a
+ * new token for the real API.
  */
 export function bindBackendPicker(backends: Backends, tokens: TokenKeeper, onChange: (backend: Backend) => void): Backend {
   const fakeChoice = byTestId('backend-fake', HTMLInputElement)
@@ -40,10 +41,12 @@ export function bindBackendPicker(backends: Backends, tokens: TokenKeeper, onCha
   const rememberToken = () => tokens.update(tokenInput.value, remember.checked)
   tokenInput.addEventListener('input', rememberToken)
   remember.addEventListener('change', rememberToken)
+  tokenInput.addEventListener('change', () => backends.real && onChange(backends.real))
   forget.addEventListener('click', () => {
     tokens.forget()
     tokenInput.value = ''
     remember.checked = false
+    if (backends.real) onChange(backends.real)
   })
   for (const choice of [fakeChoice, realChoice]) {
     choice.addEventListener('change', () => onChange(pick(choice.value === 'real' ? 'real' : 'fake')))

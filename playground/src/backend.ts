@@ -1,5 +1,5 @@
-import { DEMO_ACCOUNT } from '../../src/mock/index.ts'
-import type { EndpointOptions } from '../../src/index.ts'
+import type { EndpointOptions } from 'togglkit'
+import { DEMO_ACCOUNT } from 'togglkit/mock'
 import { DEMO_QUOTA_PER_HOUR } from '../common/demo-fake.ts'
 import { FAKE_API_PATH, REAL_API_PREFIX } from '../common/routes.ts'
 import { DevServerFake, type FakeControl } from './fake-control.ts'
@@ -13,7 +13,7 @@ export interface Backend {
   kind: BackendKind
   /** The API token to sign in with; `undefined` when the user has not pasted one yet. */
   token(): string | undefined
-  /** Options for each endpoint; `onAttempt` and `onQuota` are the client's. */
+  /** Options every endpoint gets; the page adds its recording `fetch`, `onAttempt` and `onQuota`. */
   endpointOptions: Pick<EndpointOptions, 'baseURL' | 'fetch' | 'retryDelay'>
   /** The hourly quota when it is known (the fake's); Toggl's depends on the plan. */
   quotaLimit: number | undefined
@@ -29,6 +29,8 @@ export interface Backend {
 export interface Backends {
   fake: Backend
   real: Backend | undefined
+  /** Resolves once the fake is ready (the page's own replays what this tab did before a reload). */
+  ready: Promise<void>
 }
 
 export function availableBackends(tokens: TokenKeeper): Backends {
@@ -56,5 +58,5 @@ export function availableBackends(tokens: TokenKeeper): Backends {
         fake: undefined,
       }
     : undefined
-  return { fake, real }
+  return { fake, real, ready: inPage?.ready ?? Promise.resolve() }
 }

@@ -1,4 +1,4 @@
-import type { CacheEntry, TogglCache } from '../../src/index.ts'
+import type { CacheEntry, TogglCache } from 'togglkit'
 import { clockTime, element, formatJson } from './dom.ts'
 
 /** What the IndexedDB cache holds, every account and API alike, with a button to empty it. */
@@ -31,11 +31,9 @@ function entryRow(entry: CacheEntry): HTMLTableRowElement {
   return element(
     'tr',
     { 'data-testid': 'cache-entry', 'data-key': entry.key },
-    element('td', {}, element('code', {}, entry.key)),
-    element('td', { title: entry.partition }, accountOf(entry.partition)),
-    element('td', {}, clockTime(entry.storedAt)),
-    element('td', {}, expiry(entry.expiresAt)),
-    element('td', {}, element('details', {}, element('summary', {}, preview(entry.value)), element('pre', {}, formatJson(entry.value)))),
+    element('td', { class: 'key' }, element('code', { title: entry.key }, entry.key), element('small', { title: entry.partition }, accountOf(entry.partition))),
+    element('td', { class: 'when' }, clockTime(entry.storedAt), element('small', {}, expiry(entry.expiresAt))),
+    element('td', { class: 'value' }, element('details', {}, element('summary', { title: preview(entry.value) }, preview(entry.value)), element('pre', {}, formatJson(entry.value)))),
   )
 }
 
@@ -48,8 +46,8 @@ function accountOf(partition: string): string {
 }
 
 function expiry(expiresAt: number): string {
-  if (expiresAt === Infinity) return 'never'
-  return `in ${Math.max(0, Math.round((expiresAt - Date.now()) / 60_000))} min`
+  if (expiresAt === Infinity) return 'kept'
+  return `${Math.max(0, Math.round((expiresAt - Date.now()) / 60_000))} min left`
 }
 
 /** One line for the collapsed value: a model's name, or a list's length. */

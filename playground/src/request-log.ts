@@ -1,62 +1,37 @@
-import { clockTime, element } from './dom.ts'
+import { exchangeItem } from './exchange-view.ts'
+import type { Exchange } from './exchange.ts'
 
-/** One line of the log: an HTTP attempt, or a call that sent nothing. */
-export interface LogEntry {
-  call: string
-  method: string
-  /** Relative to the API's base URL, e.g. `/organizations/9000001`. */
-  path: string
-  /** `cache`: answered without a request; `not sent`: refused before any (a NamingError…). */
-  source: 'network' | 'cache' | 'not sent'
-  /** 1 for the first try, 2 for the first retry… (network only) */
-  attempt?: number
-  status?: number
-  /** The error type, when the attempt or call failed. */
-  error?: string
-  duration: number
-  /** Milliseconds until the next attempt, when a retry follows. */
-  retryIn?: number
-}
+/** Older requests go; a long session should not slow the page. */
+const MAX_SHOWN = 100
 
-/** Older lines go; a long session should not slow the page. */
-const MAX_ROWS = 200
-
-/** The request log table: what each call cost and where its answer came from. */
+/** Every request the page sends (timer and explorer), newest first, each opening to its headers and bodies. */
 export class RequestLog {
-  readonly #rows: HTMLTableSectionElement
-  readonly #scroller: HTMLElement
+  readonly #list: HTMLElement
+  readonly #shown = new Map<Exchange, HTMLDetailsElement>()
 
-  constructor(rows: HTMLTableSectionElement, scroller: HTMLElement) {
-    this.#rows = rows
-    this.#scroller = scroller
+  constructor(list: HTMLElement) {
+    this.#list = list
   }
 
-  add(entry: LogEntry): void {
-    const attempt = entry.attempt === undefined ? '' : entry.attempt === 1 ? '#1' : `#${entry.attempt} (retry ${entry.attempt - 1})`
-    const row = element(
-      'tr',
-      {
-        'data-testid': 'log-row',
-        'data-call': entry.call,
-        'data-source': entry.source,
-        'data-status': entry.status === undefined ? '' : String(entry.status),
-        class: entry.error === undefined ? '' : 'failed',
-      },
-      element('td', {}, clockTime(Date.now())),
-      element('td', {}, entry.call),
-      element('td', {}, element('code', {}, `${entry.method} ${entry.path}`)),
-      element('td', {}, attempt),
-      element('td', {}, [entry.status, entry.error].filter((part) => part !== undefined).join(' ')),
-      element('td', { class: 'number' }, `${Math.round(entry.duration)} ms`),
-      element('td', {}, element('span', { class: `source ${entry.source.replace(' ', '-')}` }, entry.source)),
-      element('td', {}, entry.retryIn === undefined ? '' : `retry in ${Math.round(entry.retryIn)} ms`),
-    )
-    this.#rows.append(row)
-    while (this.#rows.rows.length > MAX_ROWS) this.#rows.rows[0]?.remove()
-    this.#scroller.scrollTop = this.#scroller.scrollHeight
+  /** A new request, or news of one (its answer, its body, its attempt number). */
+  show(exchange: Exchange): void {
+    const item = exchangeItem(exchange)
+    const old = this.#shown.get(exchange)
+    this.#shown.set(exchange, item)
+    if (old) {
+      item.open = old.open
+      old.replaceWith(item)
+      return
+    }
+    this.#list.prepend(item)
+    for (const [stale, element] of [...this.#shown].slice(0, Math.max(0, this.#shown.size - MAX_SHOWN))) {
+      element.remove()
+      this.#shown.delete(stale)
+    }
   }
 
   clear(): void {
-    this.#rows.replaceChildren()
+    this.#shown.clear()
+    this.#list.replaceChildren()
   }
 }

@@ -13,6 +13,8 @@ import type { TogglReply } from './spec.ts'
 export interface QuotaStore {
   load(window: string): Promise<QuotaInfo | undefined>
   save(window: string, info: QuotaInfo): void
+  /** Drops every window the store keeps for the account. */
+  forget(): Promise<void>
 }
 
 /** A window read from a store is read again only after this long, so a request costs at most one store read a second. */
@@ -127,6 +129,14 @@ export class AccountState {
   /** A report about one window that is not a reply's own (`GET /me/quota` lists them all). */
   noteWindow(info: QuotaInfo): void {
     this.#windows.set(windowKey(info), info)
+  }
+
+  /** Forgets every window (and what the shared stores keep of them): nothing is known spent any more. */
+  async forgetQuota(): Promise<void> {
+    this.quota = null
+    this.#windows.clear()
+    this.#loadedAt.clear()
+    await Promise.all(Array.from(this.#stores, (store) => store.forget()))
   }
 
   /** The last report of an organization's window, or of the user's own with `null`. */

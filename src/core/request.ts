@@ -71,6 +71,11 @@ export class RequestCore {
     return this.#account.quotaOf(organizationId)
   }
 
+  /** Forgets every quota window this account's clients know of; see `TogglEndpoint.forgetQuota`. */
+  forgetQuota(): Promise<void> {
+    return this.#account.forgetQuota()
+  }
+
   /** Records a window that a reply body reported (`GET /me/quota`) and tells `onQuota`. */
   noteWindow(info: QuotaInfo): void {
     this.#account.noteWindow(info)

@@ -57,6 +57,19 @@ export abstract class TogglEndpoint {
   }
 
   /**
+   * Forgets what every client of this account in this JS realm knows of its hourly quota, and the
+   * windows the cache keeps for other tabs and processes, so a call that a spent window stopped is
+   * sent again. For a fake Toggl API that was reset (a test, a demo); against Toggl a quota that is
+   * really spent still answers 402, and the reply makes it known again.
+   * @example await endpoint.forgetQuota() // after mock.state was reset, or a new fake started
+   */
+  async forgetQuota(): Promise<void> {
+    // The cache's copy is known once the partition is named.
+    await this.cacheScope()
+    await this.core.forgetQuota()
+  }
+
+  /**
    * The cache as this account sees it: its partition (one account on one API, named by a hash,
    * never by the token; a slow, salted one for a password) and the guard that orders its updates;
    * `undefined` without a cache.
@@ -123,6 +136,7 @@ function windowsIn(cache: TogglCache, partition: string): QuotaStore {
       return found.success ? found.output : undefined
     },
     save: (window, info) => void cache.put(partition, `quota:${window}`, info).catch(() => {}),
+    forget: () => cache.deleteByPrefix(partition, ['quota:']).catch(() => {}),
   }
 }
 

@@ -71,6 +71,8 @@ export interface TogglMock {
   readonly maxBodyBytes: number
   /** The next `times` requests get `fault` instead of their answer; faults queue in order. */
   inject(fault: MockFault, times?: number): void
+  /** The faults queued and not met yet, the next one first (one per request it will answer). */
+  readonly faults: readonly MockFault[]
   clearFaults(): void
   /** Accounts, organizations and memberships, for tests and the playground. */
   readonly state: MockState
@@ -169,6 +171,9 @@ export function createTogglMock(options: TogglMockOptions = {}): TogglMock {
       }
       checkFault(fault)
       for (let i = 0; i < times; i++) faults.push(fault)
+    },
+    get faults() {
+      return [...faults]
     },
     clearFaults() {
       faults.length = 0
