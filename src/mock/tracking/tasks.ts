@@ -41,15 +41,25 @@ function applyFields(call: ApiCall, found: WorkspaceCall, fields: Record<string,
   return changed
 }
 
-/** The path's project (second segment), or the 400 reply. */
-function projectOf(call: ApiCall, found: WorkspaceCall): MockProject | Reply {
-  return entityIn(call.state.projects, call.params[1], found.workspace) ?? errorReply(400, INVALID_PROJECT)
+interface ProjectCall {
+  found: WorkspaceCall
+  project: MockProject
 }
 
-/** The path's task (third segment) in the path's project. */
-function taskOf(call: ApiCall, found: WorkspaceCall, project: MockProject): MockTask | undefined {
-  const task = entityIn(call.state.tasks, call.params[2], found.workspace)
-  return task?.projectId === project.id ? task : undefined
+/** The path's workspace and project (second segment), or the reply that refuses them. */
+function projectCall(call: ApiCall): ProjectCall | Reply {
+  const found = workspaceOf(call)
+  if ('status' in found) return found
+  const project = entityIn(call.state.projects, call.params[1], found.workspace)
+  return project ? { found, project } : errorReply(400, INVALID_PROJECT)
+}
+
+/** The path's workspace, project and task (third segment, of that project), or the reply that refuses them. */
+function taskCall(call: ApiCall): (ProjectCall & { task: MockTask }) | Reply {
+  const path = projectCall(call)
+  if ('status' in path) return path
+  const task = entityIn(call.state.tasks, call.params[2], path.found.workspace)
+  return task?.projectId === path.project.id ? { ...path, task } : errorReply(400, INVALID_TASK)
 }
 
 function projectTasks(call: ApiCall, project: MockProject): MockTask[] {
@@ -101,10 +111,9 @@ function listWorkspaceTasks(call: ApiCall): Reply {
 
 /** `GET …/projects/{pid}/tasks`: a plain array, all of them unless `active=true`. */
 function listProjectTasks(call: ApiCall): Reply {
-  const found = workspaceOf(call)
-  if ('status' in found) return found
-  const project = projectOf(call, found)
-  if ('status' in project) return project
+  const path = projectCall(call)
+  if ('status' in path) return path
+  const { project } = path
   const onlyActive = call.query.get('active') === 'true'
   const tasks = projectTasks(call, project).filter((task) => !onlyActive || task.active)
   return jsonReply(200, tasks.map((task) => taskView(call.state, task)))
@@ -112,10 +121,9 @@ function listProjectTasks(call: ApiCall): Reply {
 
 /** `POST …/projects/{pid}/tasks` `{ name, active?, estimated_seconds?, user_id?, external_reference? }` */
 function createTask(call: ApiCall): Reply {
-  const found = workspaceOf(call)
-  if ('status' in found) return found
-  const project = projectOf(call, found)
-  if ('status' in project) return project
+  const path = projectCall(call)
+  if ('status' in path) return path
+  const { found, project } = path
   if (!project.active) return errorReply(400, ARCHIVED_PROJECT)
   const payload = parseJsonObject(call.body)
   if (!payload) return errorReply(400, INVALID_JSON)
@@ -142,22 +150,15 @@ function createTask(call: ApiCall): Reply {
 
 /** `GET …/projects/{pid}/tasks/{tid}` */
 function getTask(call: ApiCall): Reply {
-  const found = workspaceOf(call)
-  if ('status' in found) return found
-  const project = projectOf(call, found)
-  if ('status' in project) return project
-  const task = taskOf(call, found, project)
-  return task ? jsonReply(200, taskView(call.state, task)) : errorReply(400, INVALID_TASK)
+  const path = taskCall(call)
+  return 'status' in path ? path : jsonReply(200, taskView(call.state, path.task))
 }
 
 /** `PUT …/projects/{pid}/tasks/{tid}`: changed fields only; `active: false` marks it done. */
 function updateTask(call: ApiCall): Reply {
-  const found = workspaceOf(call)
-  if ('status' in found) return found
-  const project = projectOf(call, found)
-  if ('status' in project) return project
-  const task = taskOf(call, found, project)
-  if (!task) return errorReply(400, INVALID_TASK)
+  const path = taskCall(call)
+  if ('status' in path) return path
+  const { found, project, task } = path
   if (!project.active) return errorReply(400, ARCHIVED_PROJECT)
   const payload = parseJsonObject(call.body)
   if (!payload) return errorReply(400, INVALID_JSON)
@@ -170,22 +171,18 @@ function updateTask(call: ApiCall): Reply {
 
 /** `DELETE …/projects/{pid}/tasks/{tid}`: its time entries keep their project, without the task. */
 function deleteTask(call: ApiCall): Reply {
-  const found = workspaceOf(call)
-  if ('status' in found) return found
-  const project = projectOf(call, found)
-  if ('status' in project) return project
-  const task = taskOf(call, found, project)
-  if (!task) return errorReply(400, INVALID_TASK)
+  const path = taskCall(call)
+  if ('status' in path) return path
+  const { task } = path
   call.state.remove('task', task, call.account.id)
   return jsonReply(200, 'OK')
 }
 
 /** `PATCH …/projects/{pid}/tasks/{ids}`: JSON-Patch on each task, `{ success, failure }`, no rollback. */
 function patchTasks(call: ApiCall): Reply {
-  const found = workspaceOf(call)
-  if ('status' in found) return found
-  const project = projectOf(call, found)
-  if ('status' in project) return project
+  const path = projectCall(call)
+  if ('status' in path) return path
+  const { found, project } = path
   if (!project.active) return errorReply(400, ARCHIVED_PROJECT)
   const ids = idListOf(call.params[2])
   if (!ids) return errorReply(400, INVALID_TASK)
