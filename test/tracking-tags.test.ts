@@ -32,6 +32,14 @@ describe('TagEndpoint.collect and get', () => {
     expect(sentSince(fake)).toEqual([`GET /workspaces/${ws.id}/tags`, `GET /workspaces/${ws.id}/tags`])
   })
 
+  it('get answers null for a workspace that is not yours (403), like every get; reRaise throws it', async () => {
+    const { fake, initechWs, tags } = await seeded()
+    const secret = fake.mock.state.addTag({ workspaceId: initechWs.id, name: 'secret' })
+    expect(await tags.get(initechWs.id, secret.id)).toBeNull()
+    const strict = fake.endpoint(TagEndpoint, null, { reRaise: true })
+    await expectStatus(strict.get(initechWs.id, secret.id), 403, 'User does not have access to this resource.')
+  })
+
   it('get costs 0 requests once the tag is cached (by a listing or an add)', async () => {
     const { fake, ws, tags } = await seeded(new MemoryCache())
     const created = await tags.add(ws.id, 'billed')

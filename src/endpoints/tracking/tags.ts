@@ -90,7 +90,7 @@ export class TagEndpoint extends CatalogueEndpoint {
   /**
    * One tag. Toggl has no call that reads one tag, so this is its cached model (0 requests), else
    * the workspace's tag listing (`collect`: 0 requests on a cache hit, 1 otherwise) searched for it.
-   * @returns `null` when the workspace has no such tag.
+   * @returns `null` when the workspace has no such tag, or a 403/404 says it is not yours (unless `reRaise`).
    */
   async get(workspace: WorkspaceRef, tag: TagRef, options?: ReadOptions): Promise<TogglTag | null> {
     const where = 'TagEndpoint.get'
@@ -100,8 +100,14 @@ export class TagEndpoint extends CatalogueEndpoint {
     const scope = await this.cacheScope()
     const model = scope && !refresh ? await findModel(scope, TAG_MODEL, id) : undefined
     if (model?.workspace_id === workspaceId) return model
-    const tags = await this.run(LIST, where, { path: { workspace_id: workspaceId } }, options)
-    return tags.find((found) => found.id === id) ?? null
+    let tags: TogglTag[]
+    try {
+      tags = await this.run(LIST, where, { path: { workspace_id: workspaceId } }, options)
+    } catch (error) {
+      if (!this.isGone(error, [{ status: 403 }, { status: 404 }])) throw error
+      tags = []
+    }
+    return tags.find((listed) => listed.id === id) ?? null
   }
 
   /**
