@@ -76,6 +76,20 @@ describe('catalogue sync', () => {
     expect((await projects.query()).map(({ name }) => name).sort()).toEqual(['Gemini', 'Side project'])
   })
 
+  it('a full fetch keeps every entity a whole ttl, also those cached before it', async () => {
+    const clock = { now: Date.now() }
+    const cache = new MemoryCache({ ttl: 3_600_000, now: () => clock.now })
+    const world = await startCatalogue({ quotaPerHour: Infinity, now: () => clock.now })
+    const apollo = world.fake.mock.state.addProject({ workspaceId: world.ws.id, name: 'Apollo' })
+    const projects = world.fake.endpointAs(world.demo, ProjectEndpoint, cache)
+    expect(await projects.get(world.ws.id, apollo.id)).toMatchObject({ name: 'Apollo' })
+    clock.now += 30 * 60_000
+    expect(await projects.sync()).toMatchObject({ full: true })
+    clock.now += 31 * 60_000 // past the get's expiry, within the sync's
+    expect(await projects.sync()).toMatchObject({ full: false })
+    expect((await projects.query({ workspace_id: world.ws.id })).map(({ name }) => name)).toEqual(['Apollo'])
+  })
+
   it('shows writes through the client in query() at once', async () => {
     const { endpoint, ws } = await seeded()
     const projects = endpoint(ProjectEndpoint)

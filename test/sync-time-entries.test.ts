@@ -104,6 +104,30 @@ describe('TimeEntryEndpoint.sync', () => {
     expect(fake.sent()).toBe(sent)
   })
 
+  it('a full fetch keeps every entry a whole ttl, also those cached before it, so none drops out of query()', async () => {
+    const clock = { now: Date.now() }
+    const cache = new MemoryCache({ ttl: HOUR, now: () => clock.now })
+    const { entries, add } = await synced({ now: () => clock.now }, cache)
+    const entry = add(clock.now - 2 * DAY)
+    await entries.collect({ start_date: new Date(Date.now() - 7 * DAY), end_date: new Date(Date.now() + DAY) })
+    clock.now += 30 * 60_000
+    expect(await entries.sync()).toMatchObject({ changed: 0, full: true }) // listed as cached
+    clock.now += 31 * 60_000 // past the collect's expiry, within the sync's
+    expect(await entries.sync()).toMatchObject({ full: false })
+    expect((await entries.query()).map(({ id }) => id)).toEqual([entry.id])
+  })
+
+  it('a sync state another process wrote with its clock minutes ahead does not stop this one from asking', async () => {
+    const { fake, entries, cache, add } = await synced()
+    await entries.sync()
+    const partition = `${await fake.auth.accountKey()}@${fake.server.baseURL}`
+    const state = (await cache.find<Record<string, unknown>>(partition, 'sync:time_entry'))!
+    await cache.put(partition, 'sync:time_entry', { ...state, syncedAt: Date.now() + 5 * 60_000, realm: 'another process', written: 1 })
+    const later = add(Date.now() - 600_000)
+    expect(await entries.sync()).toMatchObject({ changed: 1, requests: 1 })
+    expect((await entries.query()).map(({ id }) => id)).toEqual([later.id])
+  })
+
   it('needs a cache', async () => {
     const { fake } = await synced()
     const error = await failureOf(fake.endpoint(TimeEntryEndpoint, null).sync())

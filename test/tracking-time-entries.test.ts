@@ -232,6 +232,17 @@ describe('TimeEntryEndpoint.current', () => {
     expect(fake.sent()).toBe(2)
   })
 
+  it('what it answers is all that runs: an entry cached as running that stopped on another device no longer is', async () => {
+    const { fake, ws, entries } = await tracking()
+    await entries.start(ws, { description: 'here' })
+    const there = await fake.endpoint(TimeEntryEndpoint, null).start(ws, { description: 'phone' })
+    expect(await entries.current()).toMatchObject({ id: there.id })
+    expect((await entries.query({ running: true })).map(({ id }) => id)).toEqual([there.id])
+    await fake.endpoint(TimeEntryEndpoint, null).stop(ws, there)
+    expect(await entries.current()).toBeNull()
+    expect(await entries.query({ running: true })).toEqual([])
+  })
+
   it('without a cache, maxAge serves what its last current() said', async () => {
     const { fake, ws, entries } = await tracking({ cache: null })
     const running = await entries.start(ws)
@@ -360,18 +371,32 @@ describe('TimeEntryEndpoint.patch', () => {
     expect([...fake.mock.state.timeEntries.values()].every((entry) => entry.description === 'Bulk')).toBe(true)
   })
 
-  it('applies what Toggl applied to the cached models, so a read needs no request', async () => {
+  it('applies what Toggl applied to the cached models where that is all it changed, so a read needs no request', async () => {
     const { fake, ws, entries } = await tracking()
     const added = await entries.add(ws, { start: '2026-03-02T09:00:00Z', duration: 600, tags: ['a'] })
     await entries.patch(ws, [added], [
       { op: 'replace', path: '/description', value: 'Patched' },
-      { op: 'add', path: '/tags', value: ['b'] },
+      { op: 'replace', path: '/billable', value: true },
     ])
     const sent = fake.sent()
     const cached = await entries.get(added)
     expect(fake.sent()).toBe(sent)
-    expect(cached).toMatchObject({ description: 'Patched', tags: ['a', 'b'] })
-    expect(await entries.get(added, { refresh: true })).toMatchObject({ description: 'Patched' })
+    expect(cached).toMatchObject({ description: 'Patched', billable: true, tags: ['a'] })
+    expect(await entries.get(added, { refresh: true })).toMatchObject({ description: 'Patched', billable: true })
+  })
+
+  it('drops the cached model where Toggl changes more than the patch names: tags by name, a project', async () => {
+    const { fake, ws, entries } = await tracking()
+    const state = fake.mock.state
+    const [apollo, gemini] = [state.addProject({ workspaceId: ws, name: 'Apollo' }), state.addProject({ workspaceId: ws, name: 'Gemini' })]
+    const launch = state.addTask({ projectId: apollo.id, name: 'Launch' })
+    const tagged = await entries.add(ws, { start: '2026-03-02T09:00:00Z', duration: 600 })
+    const planned = await entries.add(ws, { start: '2026-03-02T10:00:00Z', duration: 600, project_id: apollo.id, task_id: launch.id })
+    await entries.patch(ws, [tagged], [{ op: 'add', path: '/tags', value: ['deep'] }])
+    await entries.patch(ws, [planned], [{ op: 'replace', path: '/project_id', value: gemini.id }])
+    const deep = [...state.tags.values()].find(({ name }) => name === 'deep')!
+    expect(await entries.get(tagged)).toMatchObject({ tags: ['deep'], tag_ids: [deep.id] })
+    expect(await entries.get(planned)).toMatchObject({ project_id: gemini.id, task_id: null })
   })
 
   it.each([
@@ -401,6 +426,17 @@ describe('TimeEntryEndpoint.delete', () => {
     expect(await entries.current({ maxAge: 60_000 })).toBeNull()
     expect(fake.sent()).toBe(sent)
     expect(await entries.get(running)).toBeNull()
+    expect(fake.sent()).toBe(sent + 1)
+  })
+
+  it('a delete that failed leaves the timer unknown: current() asks Toggl, where it still runs', async () => {
+    const { fake, ws } = await tracking()
+    const entries = fake.endpoint(TimeEntryEndpoint, new MemoryCache(), { retries: 0 })
+    const running = await entries.start(ws)
+    fake.mock.inject({ type: 'status', status: 500 })
+    await failureOf(entries.delete(ws, running))
+    const sent = fake.sent()
+    expect(await entries.current({ maxAge: 60_000 })).toMatchObject({ id: running.id })
     expect(fake.sent()).toBe(sent + 1)
   })
 

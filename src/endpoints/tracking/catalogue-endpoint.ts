@@ -4,7 +4,7 @@ import { findModel, deleteModels, type ModelKind } from '../models.ts'
 import { OperationEndpoint, type PreparedCall } from '../operation-endpoint.ts'
 import type { Operation } from '../operation.ts'
 import { PageIterator, type Page } from '../pages.ts'
-import { underSyncLock, type SyncResult } from '../sync.ts'
+import { syncMark, underSyncLock, type SyncResult } from '../sync.ts'
 import { CATALOGUE_LOCK, queryCatalogue, syncCatalogueKind, type ListOf } from './catalogue-sync.ts'
 
 /** How Toggl says that one entity is not there: a status, and for a 400 its exact words. */
@@ -89,7 +89,7 @@ export abstract class CatalogueEndpoint extends OperationEndpoint {
    * it sends nothing. Needs a cache.
    */
   protected async syncKind(kind: ModelKind<{ id: number }>, where: string, options: unknown): Promise<SyncResult> {
-    const calledAt = Date.now()
+    const mark = syncMark()
     const { signal } = callOptionsOf(options, where)
     const scope = await this.cacheScope()
     if (!scope) throw new InputError(`${where}: sync keeps the catalogue in a cache: create the endpoint with one (e.g. await createCache())`)
@@ -99,7 +99,7 @@ export abstract class CatalogueEndpoint extends OperationEndpoint {
     return underSyncLock(
       scope,
       kind.name,
-      calledAt,
+      mark,
       async (state, syncedMeanwhile) =>
         syncedMeanwhile ? { changed: 0, deleted: 0, requests: 0, full: false } : syncCatalogueKind(scope, kind, state, list, scope.guard.beginRead()),
       CATALOGUE_LOCK,

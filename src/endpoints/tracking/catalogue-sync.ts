@@ -77,7 +77,7 @@ export async function syncCatalogueKind(
         const cached = await modelsInRange(scope, each)
         const present = new Set(listed.map(({ id }) => id))
         const gone = cached.filter(({ id }) => !present.has(id)).map(({ id }) => id)
-        const kept = await keepListed(scope, each, listed, gone)
+        const kept = await keepListed(scope, each, listed, gone, true)
         result = { ...result, changed: result.changed + kept.changed, deleted: result.deleted + kept.deleted }
         await writeSyncState(scope, each.name, { cursor, fullAt: now, syncedAt: Date.now() })
       }

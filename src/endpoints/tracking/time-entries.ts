@@ -29,7 +29,7 @@ import { forgetPrefixes, pathPrefix, USER_SCOPE } from '../cache-keys.ts'
 import { deleteModels, findModel, modelsInRange, putModels, settleModel, type ModelKind } from '../models.ts'
 import { OperationEndpoint, type PreparedCall } from '../operation-endpoint.ts'
 import { AcknowledgementSchema, operation } from '../operation.ts'
-import { keepListed, OVERLAP_SECONDS, serverSeconds, underSyncLock, writeSyncState, type SyncResult } from '../sync.ts'
+import { keepListed, OVERLAP_SECONDS, serverSeconds, syncMark, underSyncLock, writeSyncState, type SyncResult } from '../sync.ts'
 import { earliestListedDay, timeEntryRangeQuery } from './time-entry-range.ts'
 import { entriesBetween, queryEntries, RUNNING_ORDER, syncWindow, type TimeEntryQuery } from './time-entry-sync.ts'
 
@@ -141,8 +141,14 @@ export class TimeEntryEndpoint extends OperationEndpoint {
     const commit = scope?.guard.beginRead()
     const running = (await this.performWithHeaders(call)).data
     const learntAt = Date.now()
-    if (scope && commit) await commit(() => this.#learnTimer(scope, running, learntAt))
-    else this.#timer = { entry: running, learntAt }
+    if (scope && commit) {
+      await commit(async () => {
+        // Toggl says what runs: a cached entry that shows running besides it stopped meanwhile (on another device).
+        const stopped = (await runningModels(scope)).map(({ id }) => id).filter((id) => id !== running?.id)
+        await deleteModels(scope, TIME_ENTRY, stopped)
+        await this.#learnTimer(scope, running, learntAt)
+      })
+    } else this.#timer = { entry: running, learntAt }
     return running
   }
 
@@ -284,7 +290,8 @@ export class TimeEntryEndpoint extends OperationEndpoint {
    * Applies JSON-Patch operations to any number of entries: `PATCH /workspaces/{wid}/time_entries/{ids}`,
    * one request per 100 ids (Toggl's limit), the results merged. Toggl applies what it can: the ids
    * it changed are in `success`, the others in `failure` with why. Each operation's path and value
-   * are checked first. Never retried. Costs ⌈ids / 100⌉ requests.
+   * are checked first. Never retried. Costs ⌈ids / 100⌉ requests. A request that fails throws its
+   * error and sends none after it; the ones before it were applied.
    */
   async patch(
     workspace: WorkspaceRef,
@@ -327,7 +334,10 @@ export class TimeEntryEndpoint extends OperationEndpoint {
       await this.#write(call, async (scope, outcome) => {
         const gone = outcome.error instanceof HTTPStatusError && outcome.error.status === 404
         await settleModel(scope, TIME_ENTRY, id, gone ? { alone: outcome.alone } : outcome, null)
-        if ((await this.#timerRecord(scope))?.id === id) await this.#learnTimer(scope, null, Date.now())
+        if ((await this.#timerRecord(scope))?.id !== id) return
+        // Deleted, nothing runs; refused or unanswered, it may run still: the timer is unknown.
+        if (outcome.alone && (outcome.error === undefined || gone)) await this.#learnTimer(scope, null, Date.now())
+        else await scope.cache.delete(scope.partition, TIMER_KEY)
       })
     } catch (error) {
       if (!this.isQuietMiss(error, [404])) throw error
@@ -345,7 +355,7 @@ export class TimeEntryEndpoint extends OperationEndpoint {
    */
   async sync(options?: TimeEntrySyncOptions): Promise<SyncResult> {
     const where = 'TimeEntryEndpoint.sync'
-    const calledAt = Date.now()
+    const mark = syncMark()
     const from = (options as { from?: unknown } | null | undefined)?.from
     const { signal } = callOptionsOf(withoutField(options, 'from'), where)
     const now = Date.now()
@@ -358,7 +368,7 @@ export class TimeEntryEndpoint extends OperationEndpoint {
       const { data, headers } = await this.performWithHeaders(call)
       return { entries: data, headers }
     }
-    return underSyncLock(scope, TIME_ENTRY.name, calledAt, async (state, syncedMeanwhile) => {
+    return underSyncLock(scope, TIME_ENTRY.name, mark, async (state, syncedMeanwhile) => {
       if (syncedMeanwhile && (from === undefined || window.from >= (state!.from ?? Infinity))) {
         return { changed: 0, deleted: 0, requests: 0, full: false }
       }
@@ -374,7 +384,7 @@ export class TimeEntryEndpoint extends OperationEndpoint {
         await commit(async () => {
           const cached = [...(await modelsInRange(scope, TIME_ENTRY, { from: window.from, to: window.to })), ...(await runningModels(scope))]
           const gone = cached.filter(({ id }) => !fetched.entries.has(id)).map(({ id }) => id)
-          const { changed, deleted } = await this.#keep(scope, live, gone)
+          const { changed, deleted } = await this.#keep(scope, live, gone, true)
           // Whatever runs started within the window (a timer does not run for months): none listed, none runs.
           if (!live.some((entry) => entry.stop === null)) await this.#learnTimer(scope, null, Date.now())
           await writeSyncState(scope, TIME_ENTRY.name, { cursor, fullAt: now, syncedAt: Date.now(), from: window.from })
@@ -445,8 +455,8 @@ export class TimeEntryEndpoint extends OperationEndpoint {
    * Answers how many it changed in the cache: an entry listed again as it is cached (same `at`, as
    * a sync's overlap lists it) changes nothing.
    */
-  async #keep(scope: CacheScope, entries: readonly TogglTimeEntry[], gone: readonly number[] = []): Promise<{ changed: number; deleted: number }> {
-    const { changed, deleted, live } = await keepListed(scope, TIME_ENTRY, entries, gone)
+  async #keep(scope: CacheScope, entries: readonly TogglTimeEntry[], gone: readonly number[] = [], full = false): Promise<{ changed: number; deleted: number }> {
+    const { changed, deleted, live } = await keepListed(scope, TIME_ENTRY, entries, gone, full)
     const running = live.find((entry) => entry.stop === null)
     if (running) await this.#learnTimer(scope, running, Date.now())
     return { changed, deleted }
@@ -473,11 +483,11 @@ export class TimeEntryEndpoint extends OperationEndpoint {
   /**
    * After one chunk of a bulk PATCH: the operations Toggl applied are applied to the cached models
    * of the ids it names in `success` where that is certain (plain fields), and those models go
-   * where it is not (times, or a patch that overlapped another write).
+   * where it is not (fields Toggl changes others with, or a patch that overlapped another write).
    */
   async #settlePatch(scope: CacheScope, ids: number[], operations: TimeEntryPatchOperation[], outcome: WriteOutcome<TimeEntryPatchResult>): Promise<void> {
     const changed = outcome.value?.success ?? ids
-    const exact = outcome.alone && outcome.error === undefined && operations.every(({ path }) => !TIME_FIELDS.has(path))
+    const exact = outcome.alone && outcome.error === undefined && operations.every(({ path }) => REPLAYED_FIELDS.has(path))
     for (const id of changed) {
       const model = exact ? await findModel(scope, TIME_ENTRY, id) : undefined
       if (model) await putModels(scope, TIME_ENTRY, [patched(model, operations)])
@@ -549,26 +559,25 @@ function isAlreadyStopped(error: unknown): boolean {
   return error instanceof HTTPStatusError && error.status === 409
 }
 
-/** Fields whose change moves an entry in time; a patch of them is not replayed on the cached model. */
-const TIME_FIELDS: ReadonlySet<string> = new Set(['/start', '/stop', '/duration'])
+/**
+ * The fields a patch changes alone, so it is replayed on the cached model as Toggl applied it. The
+ * others change more than they name: times move the entry (and its duration or stop), tags by name
+ * create tags and change `tag_ids` (and back), a project clears a task of another project, a task
+ * sets its project, and another user takes the entry out of yours.
+ */
+const REPLAYED_FIELDS: ReadonlySet<string> = new Set(['/description', '/billable'])
 
 /** The fields of a new entry as given, with what Toggl requires of every create: the workspace (also in the path) and the app. */
 function createFields<F extends { created_with?: string | undefined }>(call: { ids: Record<string, number> }, fields: F): F & { workspace_id: number; created_with: string } {
   return { ...fields, workspace_id: call.ids.workspace_id!, created_with: fields.created_with ?? 'togglkit' }
 }
 
-/** A cached model with plain-field patch operations applied, as Toggl applied them. */
+/** A cached model with patch operations of {@link REPLAYED_FIELDS} applied, as Toggl applied them. */
 function patched(model: TogglTimeEntry, operations: readonly TimeEntryPatchOperation[]): TogglTimeEntry {
-  const entry: TogglTimeEntry = { ...model, tags: [...model.tags], tag_ids: [...model.tag_ids] }
+  const entry: TogglTimeEntry = { ...model }
   for (const { op, path, value } of operations) {
-    const field = path.slice(1) as 'description' | 'billable' | 'project_id' | 'task_id' | 'tags' | 'tag_ids' | 'user_id'
-    if ((field === 'tags' || field === 'tag_ids') && op !== 'replace') {
-      const values = value as (string | number)[]
-      const list = entry[field] as (string | number)[]
-      entry[field] = (op === 'add' ? [...list, ...values.filter((item) => !list.includes(item))] : list.filter((item) => !values.includes(item))) as never
-    } else {
-      entry[field] = (op === 'remove' ? (field === 'billable' ? false : null) : value) as never
-    }
+    const field = path.slice(1) as 'description' | 'billable'
+    entry[field] = (op === 'remove' ? (field === 'billable' ? false : null) : value) as never
   }
   return entry
 }
