@@ -36,6 +36,18 @@ describe('GET /me/workspaces and GET /workspaces/{id}', () => {
     expect(ok<{ id: number }[]>(await call('GET', `/me/workspaces?since=${since}`)).map(({ id }) => id)).toEqual([ws.id])
     expectError(await call('GET', '/me/workspaces?since=yesterday'), 400, 'Invalid since')
   })
+
+  // TOGGL-TRACKING-API: the since listing "also reports membership changes"; as a deleted workspace is the fake's reading.
+  it('with since reports a workspace the caller lost access to as deleted, until they regain it', async () => {
+    const { call, clock, mock, solo, soloWs } = world()
+    clock.now += 60_000
+    const since = Math.floor(clock.now / 1000)
+    mock.state.removeMember(solo.id, DEMO_ACCOUNT.id)
+    const listed = ok<{ id: number; server_deleted_at: string | null }[]>(await call('GET', `/me/workspaces?since=${since}`))
+    expect(listed).toEqual([expect.objectContaining({ id: soloWs.id, server_deleted_at: new Date(clock.now).toISOString() })])
+    expect(ok<{ id: number }[]>(await call('GET', '/me/workspaces')).map(({ id }) => id)).not.toContain(soloWs.id)
+    expect(ok<unknown[]>(await call('GET', `/me/workspaces?since=${since + 120}`))).toEqual([])
+  })
 })
 
 describe('PUT /workspaces/{id}', () => {

@@ -61,7 +61,7 @@ describe('catalogue sync', () => {
     const { fake, endpoint } = await seeded()
     const results = await Promise.all([endpoint(ProjectEndpoint).sync(), endpoint(ClientEndpoint).sync(), endpoint(TaskEndpoint).sync()])
     expect(fake.sent()).toBe(1)
-    expect(results.map(({ requests }) => requests)).toEqual([1, 0, 0])
+    expect(results.map(({ requests }) => requests).sort()).toEqual([0, 0, 1])
   })
 
   it('a full sync drops cached entities Toggl no longer lists', async () => {
@@ -88,6 +88,20 @@ describe('catalogue sync', () => {
     clock.now += 31 * 60_000 // past the get's expiry, within the sync's
     expect(await projects.sync()).toMatchObject({ full: false })
     expect((await projects.query({ workspace_id: world.ws.id })).map(({ name }) => name)).toEqual(['Apollo'])
+  })
+
+  it('a workspace you leave goes from the cache with its catalogue at the next workspace sync', async () => {
+    const { fake, endpoint, demo, soloWs, ws } = await seeded()
+    const [projects, workspaces] = [endpoint(ProjectEndpoint), endpoint(WorkspaceEndpoint)]
+    await projects.sync()
+    expect(await projects.query({ workspace_id: soloWs.id })).toHaveLength(1)
+    fake.mock.state.removeMember(fake.mock.state.organizationOfWorkspace(soloWs.id)!.id, demo.id)
+    const sent = fake.sent()
+    expect(await workspaces.sync()).toMatchObject({ deleted: 1, requests: 1, full: false })
+    expect(sentSince(fake, sent)).toEqual([expect.stringMatching(/^GET \/me\/workspaces\?since=\d+$/)])
+    expect((await workspaces.query()).map(({ id }) => id)).toEqual([ws.id])
+    expect(await projects.query({ workspace_id: soloWs.id })).toEqual([])
+    expect(await projects.query({ workspace_id: ws.id })).toHaveLength(2)
   })
 
   it('shows writes through the client in query() at once', async () => {

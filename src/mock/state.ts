@@ -61,6 +61,7 @@ const FIRST_ORGANIZATION_ID = 9_000_001
 const FIRST_WORKSPACE_ID = 8_000_001
 const FIRST_OTHER_ID = 7_000_001
 const DEFAULT_WORKSPACE_NAME = 'Default-Workspace'
+const MAX_DEPARTURES = 1000
 
 /** The fake's accounts, organizations and memberships, open to tests and the playground. */
 export class MockState {
@@ -82,6 +83,8 @@ export class MockState {
   // The workspace-user ids of people in a workspace only through a group, by "workspace:account",
   // so a listing shows the same id every time.
   readonly #groupMemberIds = new Map<string, number>()
+  // Who lost access to which workspace when, for `since` listings of /me/workspaces; the newest only.
+  readonly #departures: { organization: MockOrganization; workspace: MockWorkspace; accountId: number; at: number }[] = []
 
   constructor(now: () => number) {
     this.#now = now
@@ -261,6 +264,10 @@ export class MockState {
   removeMember(organizationId: number, accountId: number): void {
     const organization = this.organizations.get(organizationId)
     if (!organization) return
+    this.changeMembership(organization, () => this.#removeMember(organization, accountId))
+  }
+
+  #removeMember(organization: MockOrganization, accountId: number): void {
     organization.memberIds = organization.memberIds.filter((id) => id !== accountId)
     organization.adminIds = organization.adminIds.filter((id) => id !== accountId)
     organization.memberships.delete(accountId)
@@ -273,7 +280,37 @@ export class MockState {
         Object.assign(transfer, { finishedAt: this.#now(), outcome: 'declined' })
       }
     }
-    if (organization.memberIds.length === 0) this.organizations.delete(organizationId)
+    if (organization.memberIds.length === 0) this.organizations.delete(organization.id)
+  }
+
+  /**
+   * Runs `change` (people leave workspaces of `organization`), noting each workspace someone lost
+   * access to, so their next `since` listing of `/me/workspaces` reports it deleted (Toggl's listing
+   * "also reports membership changes"; the shape, a deleted workspace, is the fake's reading).
+   */
+  changeMembership(organization: MockOrganization, change: () => void): void {
+    const accountIds = [...this.accounts.keys()]
+    const had = organization.workspaces.flatMap((workspace) =>
+      accountIds.filter((accountId) => this.accessOf(organization, workspace, accountId)).map((accountId) => ({ workspace, accountId })),
+    )
+    change()
+    const at = this.#now()
+    const stays = this.organizations.has(organization.id)
+    for (const { workspace, accountId } of had) {
+      if (stays && organization.workspaces.includes(workspace) && this.accessOf(organization, workspace, accountId)) continue
+      this.#departures.push({ organization, workspace, accountId, at })
+    }
+    if (this.#departures.length > MAX_DEPARTURES) this.#departures.splice(0, this.#departures.length - MAX_DEPARTURES)
+  }
+
+  /** The workspaces an account lost access to at or after `since` (ms) and has not regained. */
+  departuresOf(accountId: number, since: number): { organization: MockOrganization; workspace: MockWorkspace; at: number }[] {
+    const regained = new Set(this.workspacesOf(accountId).map(({ workspace }) => workspace.id))
+    const newest = new Map<number, { organization: MockOrganization; workspace: MockWorkspace; at: number }>()
+    for (const departure of this.#departures) {
+      if (departure.accountId === accountId && departure.at >= since && !regained.has(departure.workspace.id)) newest.set(departure.workspace.id, departure)
+    }
+    return [...newest.values()]
   }
 
   /** Starts an ownership transfer that nobody has answered yet; the new owner must be a member. */

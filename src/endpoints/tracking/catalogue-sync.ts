@@ -9,7 +9,7 @@ import { TaskListSchema } from '../../schemas/tracking/tasks.ts'
 import { UserWithRelatedDataSchema } from '../../schemas/tracking/user.ts'
 import { ListedWorkspaceListSchema } from '../../schemas/tracking/workspaces.ts'
 import type { CacheScope } from '../base.ts'
-import { modelsInRange, type ModelKind } from '../models.ts'
+import { forgetWorkspaceModels, modelsInRange, type ModelKind } from '../models.ts'
 import { operation, workspacesOf, type Operation } from '../operation.ts'
 import { keepListed, OVERLAP_SECONDS, serverSeconds, writeSyncState, type SyncResult, type SyncState } from '../sync.ts'
 import { earliestListedDay } from './time-entry-range.ts'
@@ -89,6 +89,9 @@ export async function syncCatalogueKind(
   const cursor = Math.max(state.cursor, serverSeconds(headers, data.map(({ at }) => at)) - OVERLAP_SECONDS)
   await commit(async () => {
     const { changed, deleted } = await keepListed(scope, kind, data, [])
+    // A workspace listed deleted may only be one you left: what it holds is no longer yours to see.
+    const left = kind === WORKSPACE_MODEL ? data.filter((workspace) => workspace.server_deleted_at).map(({ id }) => id) : []
+    await forgetWorkspaceModels(scope, left)
     result = { ...result, changed, deleted }
     await writeSyncState(scope, kind.name, { ...state, cursor, syncedAt: Date.now() })
     scope.guard.supersede()

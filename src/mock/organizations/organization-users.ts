@@ -312,11 +312,13 @@ function applyChanges(state: MockState, organization: MockOrganization, accountI
     }
   }
   if (changes.workspaces) {
-    for (const workspace of organization.workspaces) {
-      const wanted = changes.workspaces.includes(workspace.id)
-      if (wanted) state.joinWorkspace(workspace, accountId)
-      else workspace.users = workspace.users.filter((user) => user.accountId !== accountId)
-    }
+    const wanted = changes.workspaces
+    state.changeMembership(organization, () => {
+      for (const workspace of organization.workspaces) {
+        if (wanted.includes(workspace.id)) state.joinWorkspace(workspace, accountId)
+        else workspace.users = workspace.users.filter((user) => user.accountId !== accountId)
+      }
+    })
   }
 }
 

@@ -122,7 +122,9 @@ function patchWorkspaceUsers(call: ApiCall): Reply {
   if (new Set(ids).size !== ids.length) return errorReply(400, 'Workspace user IDs must be unique')
   // Only direct members can be taken out: someone there through a group leaves with the group.
   if (!ids.every((id) => workspace.users.some((user) => user.id === id))) return errorReply(400, 'Wrong workspace user IDs')
-  workspace.users = workspace.users.filter((user) => !ids.includes(user.id))
+  call.state.changeMembership(organization, () => {
+    workspace.users = workspace.users.filter((user) => !ids.includes(user.id))
+  })
   call.state.touch(organization)
   return textReply(200, 'OK')
 }

@@ -9,7 +9,10 @@ import { NO_ACCESS, workspaceOf } from '../workspace-calls.ts'
 
 const MAX_NAME_LENGTH = 140
 
-/** `GET /me/workspaces`: each with its `active_project_count`; `since` keeps those changed since then. */
+/**
+ * `GET /me/workspaces`: each with its `active_project_count`; `since` keeps those changed since
+ * then, and reports the ones the caller lost access to since then as deleted (`server_deleted_at`).
+ */
 function myWorkspaces(call: ApiCall): Reply {
   const since = sinceOf(call.query)
   if (since === null) return errorReply(400, INVALID_SINCE)
@@ -21,7 +24,15 @@ function myWorkspaces(call: ApiCall): Reply {
       const active = [...state.projects.values()].filter((project) => project.workspaceId === workspace.id && project.deletedAt === null && project.active)
       return { ...workspaceView(state, organization, workspace, call.account.id), active_project_count: active.length }
     })
-  return jsonReply(200, workspaces)
+  const left =
+    since === undefined
+      ? []
+      : state.departuresOf(call.account.id, since * 1000).map(({ organization, workspace, at }) => ({
+          ...workspaceView(state, organization, workspace, call.account.id),
+          server_deleted_at: new Date(at).toISOString(),
+          active_project_count: 0,
+        }))
+  return jsonReply(200, [...workspaces, ...left])
 }
 
 /** `GET /workspaces/{wid}`: 403 for one the caller is not in. */
