@@ -1,8 +1,6 @@
-import { copiesForStorage, errorName, isExpired } from './entry.ts'
-import { openCacheDatabase } from './idb-open.ts'
-import { ENTRY_STORE, ORDER_INDEX, partitionRange, prefixRange } from './idb-schema.ts'
-import type { CacheConnection, CacheDatabase } from './idb-schema.ts'
-import type { IDBPObjectStore } from 'idb'
+import { copiesForStorage, errorName } from './entry.ts'
+import { hasIndexedDB } from './has-indexeddb.ts'
+import type { IdbStore } from './idb-store.ts'
 import { broadcastChannelFor, type CacheChannel } from './channel.ts'
 import { originLock } from './lock.ts'
 import { MemoryCache } from './memory.ts'
@@ -10,11 +8,11 @@ import { resolveCacheOptions } from './options.ts'
 import type { ResolvedCacheOptions } from './options.ts'
 import type { CacheEntry, CacheOptions, CachePlacement, CacheRange, CacheWrite, TogglCache } from './types.ts'
 
-type Backend = CacheConnection | MemoryCache
+type Backend = IdbStore | MemoryCache
 
 /**
- * A {@link TogglCache} in IndexedDB (through `idb`, loaded on first use), so cached models survive
- * page reloads and are shared by the tabs of an origin. It never fails a call: when IndexedDB is
+ * A {@link TogglCache} in IndexedDB, so cached models survive page reloads and are shared by the
+ * tabs of an origin. What it does in the database comes, with `idb`, in a module loaded on first use. It never fails a call: when IndexedDB is
  * missing, will not open or is blocked, it caches in memory instead and calls `onWarning` once; a
  * refused write (quota exceeded) resolves and warns; a failed read finds nothing.
  *
@@ -62,13 +60,7 @@ export class IndexedDbCache implements TogglCache {
       'reading failed, treated as a miss',
       undefined,
       (memory) => memory.find<T>(partition, key),
-      async (database) => {
-        const entry = await database.get(ENTRY_STORE, [partition, key])
-        if (entry === undefined) return undefined
-        if (!isExpired(entry, this.#options.now())) return entry.value as T
-        await this.#deleteIfStillExpired(database, [partition, key])
-        return undefined
-      },
+      (store) => store.find<T>(partition, key),
     )
   }
 
@@ -77,13 +69,7 @@ export class IndexedDbCache implements TogglCache {
       'reading failed, treated as misses',
       keys.map(() => undefined),
       (memory) => memory.findMany<T>(partition, keys),
-      async (database) => {
-        const transaction = database.transaction(ENTRY_STORE)
-        const found = await Promise.all(keys.map((key) => transaction.store.get([partition, key])))
-        const now = this.#options.now()
-        // Expired ones are misses here; they are deleted when found alone, or overwritten.
-        return found.map((entry) => (entry === undefined || isExpired(entry, now) ? undefined : (entry.value as T)))
-      },
+      (store) => store.findMany<T>(partition, keys),
     )
   }
 
@@ -109,11 +95,8 @@ export class IndexedDbCache implements TogglCache {
     await this.#use(
       'writing failed (storage full?), the value was not cached',
       undefined,
-      (memory) => memory.putMany(partition, writes),
-      async (database) => {
-        const transaction = database.transaction(ENTRY_STORE, 'readwrite')
-        await Promise.all([...entries.map((entry) => transaction.store.put(entry)), transaction.done])
-      },
+      (memory) => memory.putMany(partition, writes.map((write, index) => ({ ...write, value: copies[index] }))),
+      (store) => store.putMany(entries),
     )
   }
 
@@ -127,10 +110,7 @@ export class IndexedDbCache implements TogglCache {
       'deleting failed, the entry may be served until it expires',
       undefined,
       (memory) => memory.deleteMany(partition, keys),
-      async (database) => {
-        const transaction = database.transaction(ENTRY_STORE, 'readwrite')
-        await Promise.all([...keys.map((key) => transaction.store.delete([partition, key])), transaction.done])
-      },
+      (store) => store.deleteMany(partition, keys),
     )
   }
 
@@ -140,14 +120,7 @@ export class IndexedDbCache implements TogglCache {
       'deleting failed, entries may be served until they expire',
       undefined,
       (memory) => memory.deleteByPrefix(partition, prefixes),
-      async (database) => {
-        const transaction = database.transaction(ENTRY_STORE, 'readwrite')
-        // A range delete: IndexedDB drops the whole key range without reading it first.
-        const deletions = prefixes.map((prefix) =>
-          prefix.endsWith('\uffff') ? deleteListed(transaction.store, partition, prefix) : transaction.store.delete(prefixRange(partition, prefix)),
-        )
-        await Promise.all([...deletions, transaction.done])
-      },
+      (store) => store.deleteByPrefix(partition, prefixes),
     )
   }
 
@@ -156,10 +129,7 @@ export class IndexedDbCache implements TogglCache {
       'listing keys failed',
       [],
       (memory) => memory.keys(partition, prefix),
-      async (database) => {
-        const keys = await database.getAllKeys(ENTRY_STORE, prefixRange(partition, prefix))
-        return keys.map(([, key]) => key).filter((key) => key.startsWith(prefix))
-      },
+      (store) => store.keys(partition, prefix),
     )
   }
 
@@ -168,18 +138,7 @@ export class IndexedDbCache implements TogglCache {
       'reading a range failed',
       [],
       (memory) => memory.range(partition, group, { from, to, limit }),
-      async (database) => {
-        const now = this.#options.now()
-        const found: CacheEntry[] = []
-        if (!(from < to) || limit <= 0) return found
-        const bounds = IDBKeyRange.bound([partition, group, from], [partition, group, to], false, true)
-        let cursor = await database.transaction(ENTRY_STORE).store.index(ORDER_INDEX).openCursor(bounds)
-        while (cursor && found.length < limit) {
-          if (!isExpired(cursor.value, now)) found.push(cursor.value)
-          cursor = await cursor.continue()
-        }
-        return found
-      },
+      (store) => store.range(partition, group, from, to, limit),
     )
   }
 
@@ -188,7 +147,7 @@ export class IndexedDbCache implements TogglCache {
       'clearing failed, entries may be served until they expire',
       undefined,
       (memory) => memory.clear(partition),
-      (database) => (partition === undefined ? database.clear(ENTRY_STORE) : database.delete(ENTRY_STORE, partitionRange(partition))),
+      (store) => store.clear(partition),
     )
   }
 
@@ -197,11 +156,7 @@ export class IndexedDbCache implements TogglCache {
       'listing entries failed',
       [],
       (memory) => memory.entries(partition),
-      async (database) => {
-        const stored = await database.getAll(ENTRY_STORE, partition === undefined ? undefined : partitionRange(partition))
-        const now = this.#options.now()
-        return stored.filter((entry) => !isExpired(entry, now))
-      },
+      (store) => store.entries(partition),
     )
   }
 
@@ -217,7 +172,7 @@ export class IndexedDbCache implements TogglCache {
     failure: string,
     resultOnFailure: R,
     inMemory: (memory: MemoryCache) => Promise<R>,
-    inDatabase: (database: CacheConnection) => Promise<R>,
+    inDatabase: (store: IdbStore) => Promise<R>,
   ): Promise<R> {
     for (let attempt = 1; ; attempt++) {
       const connecting = this.#backend()
@@ -240,9 +195,12 @@ export class IndexedDbCache implements TogglCache {
   #backend(): Promise<Backend> {
     if (this.#connecting !== undefined) return this.#connecting
     if (this.#memory !== undefined) return (this.#connecting = Promise.resolve(this.#memory))
-    const connecting: Promise<Backend> = openCacheDatabase(this.#options.name, () =>
-      this.#forget(connecting),
-    ).catch((error: unknown) => this.#fallBackToMemory(error))
+    const { name, now } = this.#options
+    // Where IndexedDB is missing, neither the store's module nor idb is ever loaded.
+    const opening = hasIndexedDB()
+      ? import('./idb-store.ts').then(({ openIdbStore }) => openIdbStore(name, now, () => this.#forget(connecting)))
+      : Promise.reject(new Error('this runtime has no IndexedDB'))
+    const connecting: Promise<Backend> = opening.catch((error: unknown) => this.#fallBackToMemory(error))
     return (this.#connecting = connecting)
   }
 
@@ -256,19 +214,4 @@ export class IndexedDbCache implements TogglCache {
     this.#options.warn('IndexedDB is unavailable, caching in memory instead', cause)
     return this.#memory
   }
-
-  // Re-checked in a write transaction so a fresh value another tab just stored is kept.
-  async #deleteIfStillExpired(database: CacheConnection, key: [string, string]): Promise<void> {
-    const transaction = database.transaction(ENTRY_STORE, 'readwrite')
-    const deletion = transaction.store.get(key).then((entry) => {
-      if (entry !== undefined && isExpired(entry, this.#options.now())) return transaction.store.delete(key)
-    })
-    await Promise.all([deletion, transaction.done])
-  }
-}
-
-/** Deletes one by one the keys a range cannot bound exactly (a prefix ending in U+FFFF). */
-async function deleteListed(store: IDBPObjectStore<CacheDatabase, [typeof ENTRY_STORE], typeof ENTRY_STORE, 'readwrite'>, partition: string, prefix: string): Promise<void> {
-  const keys = await store.getAllKeys(prefixRange(partition, prefix))
-  await Promise.all(keys.filter(([, key]) => key.startsWith(prefix)).map((key) => store.delete(key)))
 }
