@@ -3,6 +3,7 @@ import { isExpired } from './entry.ts'
 import { openCacheDatabase } from './idb-open.ts'
 import { ENTRY_STORE, ORDER_INDEX, partitionRange, prefixRange } from './idb-schema.ts'
 import type { CacheConnection, CacheDatabase } from './idb-schema.ts'
+import type { Store } from './store.ts'
 import type { CacheEntry } from './types.ts'
 
 /**
@@ -10,7 +11,7 @@ import type { CacheEntry } from './types.ts'
  * database, so an app pays for none of it up front. Each method is one of the cache's, over an open
  * connection; failures are the caller's to handle.
  */
-export class IdbStore {
+export class IdbStore implements Store {
   readonly #database: CacheConnection
   readonly #now: () => number
 

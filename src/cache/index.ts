@@ -9,8 +9,9 @@ export type { CacheEntry, CacheOptions, TogglCache } from './types.ts'
 
 /**
  * The best cache this runtime offers: IndexedDB when it exists and opens (browsers), else memory
- * (Node, Deno, private modes that refuse storage). IndexedDB's code (with `idb`) is loaded only
- * where IndexedDB exists, when this is called; where it exists but will not open, `onWarning` is told once.
+ * (Node, Deno, private modes that refuse storage). Either adapter loads its storage code when it is
+ * first used; IndexedDB's (with `idb`) only where IndexedDB exists. Where it exists but will not
+ * open, `onWarning` is told once.
  *
  * @example
  * const endpoint = new OrganizationEndpoint(auth, await createCache({ ttl: 3_600_000 }))

@@ -1,20 +1,20 @@
-import { copiesForStorage, errorName } from './entry.ts'
+import { entriesForStorage, errorName } from './entry.ts'
 import { hasIndexedDB } from './has-indexeddb.ts'
-import type { IdbStore } from './idb-store.ts'
 import { broadcastChannelFor, type CacheChannel } from './channel.ts'
 import { originLock } from './lock.ts'
-import { MemoryCache } from './memory.ts'
+import type { MemoryStore } from './memory-store.ts'
+import { newMemoryStore } from './memory.ts'
 import { resolveCacheOptions } from './options.ts'
 import type { ResolvedCacheOptions } from './options.ts'
+import type { Store } from './store.ts'
 import type { CacheEntry, CacheOptions, CachePlacement, CacheRange, CacheWrite, TogglCache } from './types.ts'
-
-type Backend = IdbStore | MemoryCache
 
 /**
  * A {@link TogglCache} in IndexedDB, so cached models survive page reloads and are shared by the
- * tabs of an origin. What it does in the database comes, with `idb`, in a module loaded on first use. It never fails a call: when IndexedDB is
- * missing, will not open or is blocked, it caches in memory instead and calls `onWarning` once; a
- * refused write (quota exceeded) resolves and warns; a failed read finds nothing.
+ * tabs of an origin. What it does in the database comes with `idb` in a module loaded on first use,
+ * so an app carries none of it up front. It never fails a call: when IndexedDB is missing, will not
+ * open or is blocked, it caches in memory instead and calls `onWarning` once; a refused write
+ * (quota exceeded) resolves and warns; a failed read finds nothing.
  *
  * @example
  * const cache = new IndexedDbCache({ name: 'my-app', ttl: 3_600_000 })
@@ -24,9 +24,9 @@ export class IndexedDbCache implements TogglCache {
   /** The tabs of an origin share the database; this is how they hear of each other's writes. */
   readonly channel: CacheChannel | undefined
   readonly #options: ResolvedCacheOptions
-  #connecting: Promise<Backend> | undefined
+  #connecting: Promise<Store> | undefined
   /** Set once IndexedDB failed to open; the cache stays in memory from then on. */
-  #memory: MemoryCache | undefined
+  #memory: MemoryStore | undefined
 
   constructor(options?: CacheOptions) {
     this.#options = resolveCacheOptions(options, 'IndexedDbCache')
@@ -37,8 +37,9 @@ export class IndexedDbCache implements TogglCache {
       const memory = this.#memory
       if (!memory || message.type !== 'change') return
       const { partition, keys = [], prefixes = [] } = message
-      if (partition === undefined) void memory.clear()
-      else void memory.deleteMany(partition, keys).then(() => memory.deleteByPrefix(partition, prefixes))
+      if (partition === undefined) return memory.clear()
+      memory.deleteMany(partition, keys)
+      memory.deleteByPrefix(partition, prefixes)
     })
   }
 
@@ -52,25 +53,16 @@ export class IndexedDbCache implements TogglCache {
    * IndexedDB, `false` when the cache fell back to memory.
    */
   async connect(): Promise<boolean> {
-    return !((await this.#backend()) instanceof MemoryCache)
+    const backend = await this.#backend()
+    return backend !== this.#memory
   }
 
   find<T>(partition: string, key: string): Promise<T | undefined> {
-    return this.#use(
-      'reading failed, treated as a miss',
-      undefined,
-      (memory) => memory.find<T>(partition, key),
-      (store) => store.find<T>(partition, key),
-    )
+    return this.#use('reading failed, treated as a miss', undefined, (store) => store.find<T>(partition, key))
   }
 
   findMany<T>(partition: string, keys: readonly string[]): Promise<(T | undefined)[]> {
-    return this.#use(
-      'reading failed, treated as misses',
-      keys.map(() => undefined),
-      (memory) => memory.findMany<T>(partition, keys),
-      (store) => store.findMany<T>(partition, keys),
-    )
+    return this.#use('reading failed, treated as misses', keys.map(() => undefined), (store) => store.findMany<T>(partition, keys))
   }
 
   async put(partition: string, key: string, value: unknown, placement?: CachePlacement): Promise<void> {
@@ -79,25 +71,11 @@ export class IndexedDbCache implements TogglCache {
 
   async putMany(partition: string, writes: readonly CacheWrite[]): Promise<void> {
     if (this.ttl === 0 || writes.length === 0) return
-    const storedAt = this.#options.now()
     // Copied before the first await: the caller may change the objects while the database opens.
-    const copies = copiesForStorage('IndexedDbCache', writes, this.#options.warn)
+    const entries = entriesForStorage('IndexedDbCache', partition, writes, this.#options.now(), this.ttl, this.#options.warn)
     // What the keys held is older than what could not be stored: it must not be served instead.
-    if (copies === undefined) return this.deleteMany(partition, writes.map(({ key }) => key))
-    const entries = writes.map(({ key, placement }, index): CacheEntry => ({
-      partition,
-      key,
-      value: copies[index],
-      storedAt,
-      expiresAt: storedAt + this.ttl,
-      ...placement,
-    }))
-    await this.#use(
-      'writing failed (storage full?), the value was not cached',
-      undefined,
-      (memory) => memory.putMany(partition, writes.map((write, index) => ({ ...write, value: copies[index] }))),
-      (store) => store.putMany(entries),
-    )
+    if (entries === undefined) return this.deleteMany(partition, writes.map(({ key }) => key))
+    await this.#use('writing failed (storage full?), the value was not cached', undefined, (store) => store.putMany(entries))
   }
 
   delete(partition: string, key: string): Promise<void> {
@@ -106,83 +84,46 @@ export class IndexedDbCache implements TogglCache {
 
   deleteMany(partition: string, keys: readonly string[]): Promise<void> {
     if (keys.length === 0) return Promise.resolve()
-    return this.#use(
-      'deleting failed, the entry may be served until it expires',
-      undefined,
-      (memory) => memory.deleteMany(partition, keys),
-      (store) => store.deleteMany(partition, keys),
-    )
+    return this.#use('deleting failed, the entry may be served until it expires', undefined, (store) => store.deleteMany(partition, keys))
   }
 
   deleteByPrefix(partition: string, prefixes: readonly string[]): Promise<void> {
     if (prefixes.length === 0) return Promise.resolve()
-    return this.#use(
-      'deleting failed, entries may be served until they expire',
-      undefined,
-      (memory) => memory.deleteByPrefix(partition, prefixes),
-      (store) => store.deleteByPrefix(partition, prefixes),
-    )
+    return this.#use('deleting failed, entries may be served until they expire', undefined, (store) => store.deleteByPrefix(partition, prefixes))
   }
 
   keys(partition: string, prefix = ''): Promise<string[]> {
-    return this.#use(
-      'listing keys failed',
-      [],
-      (memory) => memory.keys(partition, prefix),
-      (store) => store.keys(partition, prefix),
-    )
+    return this.#use('listing keys failed', [], (store) => store.keys(partition, prefix))
   }
 
   range(partition: string, group: string, { from = -Infinity, to = Infinity, limit = Infinity }: CacheRange = {}): Promise<CacheEntry[]> {
-    return this.#use(
-      'reading a range failed',
-      [],
-      (memory) => memory.range(partition, group, { from, to, limit }),
-      (store) => store.range(partition, group, from, to, limit),
-    )
+    return this.#use('reading a range failed', [], (store) => store.range(partition, group, from, to, limit))
   }
 
   clear(partition?: string): Promise<void> {
-    return this.#use(
-      'clearing failed, entries may be served until they expire',
-      undefined,
-      (memory) => memory.clear(partition),
-      (store) => store.clear(partition),
-    )
+    return this.#use('clearing failed, entries may be served until they expire', undefined, (store) => store.clear(partition))
   }
 
   entries(partition?: string): Promise<CacheEntry[]> {
-    return this.#use(
-      'listing entries failed',
-      [],
-      (memory) => memory.entries(partition),
-      (store) => store.entries(partition),
-    )
+    return this.#use('listing entries failed', [], (store) => store.entries(partition))
   }
 
   /** Closes the connection; a later call opens it again. */
   async close(): Promise<void> {
     const connecting = this.#connecting
     this.#connecting = undefined
-    const backend = await connecting
-    if (backend !== undefined && !(backend instanceof MemoryCache)) backend.close()
+    ;(await connecting)?.close()
   }
 
-  async #use<R>(
-    failure: string,
-    resultOnFailure: R,
-    inMemory: (memory: MemoryCache) => Promise<R>,
-    inDatabase: (store: IdbStore) => Promise<R>,
-  ): Promise<R> {
+  async #use<R>(failure: string, resultOnFailure: R, run: (store: Store) => R | Promise<R>): Promise<R> {
     for (let attempt = 1; ; attempt++) {
       const connecting = this.#backend()
-      const backend = await connecting
-      if (backend instanceof MemoryCache) return inMemory(backend)
+      const store = await connecting
       try {
-        return await inDatabase(backend)
+        return await run(store)
       } catch (error) {
         // The connection closed under us (another tab upgrading, the browser): reopen it once.
-        if (attempt === 1 && errorName(error) === 'InvalidStateError') {
+        if (attempt === 1 && store !== this.#memory && errorName(error) === 'InvalidStateError') {
           this.#forget(connecting)
           continue
         }
@@ -192,25 +133,24 @@ export class IndexedDbCache implements TogglCache {
     }
   }
 
-  #backend(): Promise<Backend> {
+  #backend(): Promise<Store> {
     if (this.#connecting !== undefined) return this.#connecting
     if (this.#memory !== undefined) return (this.#connecting = Promise.resolve(this.#memory))
     const { name, now } = this.#options
     // Where IndexedDB is missing, neither the store's module nor idb is ever loaded.
-    const opening = hasIndexedDB()
+    const opening: Promise<Store> = hasIndexedDB()
       ? import('./idb-store.ts').then(({ openIdbStore }) => openIdbStore(name, now, () => this.#forget(connecting)))
       : Promise.reject(new Error('this runtime has no IndexedDB'))
-    const connecting: Promise<Backend> = opening.catch((error: unknown) => this.#fallBackToMemory(error))
+    const connecting = opening.catch((error: unknown) => this.#fallBackToMemory(error))
     return (this.#connecting = connecting)
   }
 
-  #forget(connecting: Promise<Backend>): void {
+  #forget(connecting: Promise<Store>): void {
     if (this.#connecting === connecting) this.#connecting = undefined
   }
 
-  #fallBackToMemory(cause: unknown): MemoryCache {
-    const { name, ttl, now } = this.#options
-    this.#memory = new MemoryCache({ name, ttl, now })
+  async #fallBackToMemory(cause: unknown): Promise<MemoryStore> {
+    this.#memory = await newMemoryStore(this.#options.now)
     this.#options.warn('IndexedDB is unavailable, caching in memory instead', cause)
     return this.#memory
   }
