@@ -44,7 +44,7 @@ export function entriesForStorage(
       entries.push({ partition, key, value: copyForStorage(adapter, key, value), storedAt, expiresAt: storedAt + ttl, ...placement })
     } catch (error) {
       if (!(error instanceof RangeError)) throw error
-      warn(`the value for "${key}" nests too deeply to be cached (over ${MAX_CLONE_DEPTH} levels); it was not stored`, error)
+      warn(`"${key}" nests over ${MAX_CLONE_DEPTH} levels deep: not cached`, error)
       return undefined
     }
   }
@@ -58,7 +58,7 @@ export function entriesForStorage(
  */
 export function tooDeepToStore(writes: readonly CacheWrite[], warn: (message: string, cause?: unknown) => void): CacheWrite | undefined {
   const deep = writes.find(({ value }) => !nestsWithin(value, MAX_CLONE_DEPTH))
-  if (deep) warn(`the value for "${deep.key}" nests too deeply to be cached (over ${MAX_CLONE_DEPTH} levels); it was not stored`)
+  if (deep) warn(`"${deep.key}" nests over ${MAX_CLONE_DEPTH} levels deep: not cached`)
   return deep
 }
 

@@ -32,7 +32,7 @@ export class BasicAuth {
       throw new InputError('BasicAuth: username must be a non-empty string')
     }
     if (username.includes(':')) {
-      throw new InputError('BasicAuth: username must not contain ":" (HTTP Basic cannot carry it)')
+      throw new InputError('BasicAuth: username must not contain ":"')
     }
     if (typeof password !== 'string' || password === '') {
       throw new InputError('BasicAuth: password must be a non-empty string')
@@ -48,7 +48,7 @@ export class BasicAuth {
   /** Credentials from a Toggl API token (the password is the literal `api_token`). */
   static fromApiToken(token: string): BasicAuth {
     if (typeof token !== 'string' || token.trim() === '') {
-      throw new InputError('BasicAuth.fromApiToken: token must be a non-empty string')
+      throw new InputError('BasicAuth: token must be a non-empty string')
     }
     return new BasicAuth(token, 'api_token')
   }

@@ -30,10 +30,10 @@ export abstract class TogglEndpoint {
   constructor(auth: BasicAuth, cache: TogglCache | null | undefined, options: EndpointOptions | undefined) {
     const where = `new ${new.target.name}`
     if (!(auth instanceof BasicAuth)) {
-      throw new InputError(`${where}: auth must be a BasicAuth (e.g. BasicAuth.fromApiToken(token))`)
+      throw new InputError(`${where}: auth must be a BasicAuth`)
     }
     if (cache !== undefined && cache !== null && !isCache(cache)) {
-      throw new InputError(`${where}: cache must be a TogglCache (e.g. await createCache()) or null`)
+      throw new InputError(`${where}: cache must be a TogglCache or null`)
     }
     this.#auth = auth
     this.cache = cache ?? null
