@@ -31,14 +31,17 @@ export function isRefusedRedirect(error: unknown): boolean {
  * `fetch` followed off the origin anyway, and past {@link MAX_REDIRECTS} hops.
  */
 export function redirectOf(request: RequestInfo, response: Response, url: string, method: HttpMethod, hops: number): Hop | undefined {
-  const from = new URL(url).origin
   if (response.type === 'opaqueredirect') {
     throw refuse(request, 'redirected where the browser does not tell')
   }
+  const redirects = REDIRECT_STATUSES.has(response.status)
+  // The usual answer, from where it was sent: nothing to parse.
+  if (!redirects && (response.url === '' || response.url === url)) return undefined
+  const from = new URL(url).origin
   // A custom fetch may have followed it already: then its answer comes from wherever that led.
   if (response.url !== '' && originOf(response.url) !== from) throw refuse(request, offOrigin(originOf(response.url), from))
-  const location = response.headers.get('location')
-  if (!REDIRECT_STATUSES.has(response.status) || location === null) return undefined
+  const location = redirects ? response.headers.get('location') : null
+  if (location === null) return undefined
   let target: URL
   try {
     target = new URL(location, url)
