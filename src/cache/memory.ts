@@ -32,8 +32,10 @@ export class MemoryCache implements TogglCache {
   /** Memory caches of one name (other tabs, other instances) announce their writes to each other. */
   readonly channel: CacheChannel | undefined
   readonly #options: ResolvedCacheOptions
-  /** Every call goes through it, so calls reach the store in the order they were made. */
   readonly #store: Promise<MemoryStore>
+  /** The store once no call made before it loaded is still waiting: then calls reach it directly. */
+  #loaded: MemoryStore | undefined
+  #waiting = 0
 
   constructor(options?: CacheOptions) {
     this.#options = resolveCacheOptions(options, 'MemoryCache')
@@ -44,7 +46,7 @@ export class MemoryCache implements TogglCache {
     this.channel?.subscribe((message) => {
       if (message.type !== 'change') return
       const { partition, keys = [], prefixes = [] } = message
-      void this.#store.then((store) => {
+      void this.#use((store) => {
         if (partition === undefined) return store.clear()
         store.deleteMany(partition, keys)
         store.deleteByPrefix(partition, prefixes)
@@ -57,56 +59,82 @@ export class MemoryCache implements TogglCache {
     return realmLock(`memory:${this.#options.name}:${name}`, task)
   }
 
-  async find<T>(partition: string, key: string): Promise<T | undefined> {
-    return (await this.#store).find<T>(partition, key)
+  find<T>(partition: string, key: string): Promise<T | undefined> {
+    return this.#use((store) => store.find<T>(partition, key))
   }
 
-  async findMany<T>(partition: string, keys: readonly string[]): Promise<(T | undefined)[]> {
-    return (await this.#store).findMany<T>(partition, keys)
+  findMany<T>(partition: string, keys: readonly string[]): Promise<(T | undefined)[]> {
+    return this.#use((store) => store.findMany<T>(partition, keys))
   }
 
-  async put(partition: string, key: string, value: unknown, placement?: CachePlacement): Promise<void> {
-    await this.putMany(partition, [placement === undefined ? { key, value } : { key, value, placement }])
+  put(partition: string, key: string, value: unknown, placement?: CachePlacement): Promise<void> {
+    return this.putMany(partition, [placement === undefined ? { key, value } : { key, value, placement }])
   }
 
-  async putMany(partition: string, writes: readonly CacheWrite[]): Promise<void> {
-    if (this.ttl === 0) return
-    // Copied before the first await, so later changes to the caller's objects never reach the store.
-    const entries = entriesForStorage('MemoryCache', partition, writes, this.#options.now(), this.ttl, this.#options.warn)
-    const store = await this.#store
+  putMany(partition: string, writes: readonly CacheWrite[]): Promise<void> {
+    if (this.ttl === 0) return Promise.resolve()
+    let entries: CacheEntry[] | undefined
+    try {
+      // Copied now, so later changes to the caller's objects never reach the store.
+      entries = entriesForStorage('MemoryCache', partition, writes, this.#options.now(), this.ttl, this.#options.warn)
+    } catch (error) {
+      return Promise.reject(error)
+    }
     // What the keys held is older than what could not be stored: it must not be served instead.
-    if (entries === undefined) store.deleteMany(partition, writes.map(({ key }) => key))
-    else store.putMany(entries)
+    return this.#use((store) => (entries === undefined ? store.deleteMany(partition, writes.map(({ key }) => key)) : store.putMany(entries)))
   }
 
-  async delete(partition: string, key: string): Promise<void> {
-    ;(await this.#store).deleteMany(partition, [key])
+  delete(partition: string, key: string): Promise<void> {
+    return this.#use((store) => store.deleteMany(partition, [key]))
   }
 
-  async deleteMany(partition: string, keys: readonly string[]): Promise<void> {
-    ;(await this.#store).deleteMany(partition, keys)
+  deleteMany(partition: string, keys: readonly string[]): Promise<void> {
+    return this.#use((store) => store.deleteMany(partition, keys))
   }
 
-  async deleteByPrefix(partition: string, prefixes: readonly string[]): Promise<void> {
-    ;(await this.#store).deleteByPrefix(partition, prefixes)
+  deleteByPrefix(partition: string, prefixes: readonly string[]): Promise<void> {
+    return this.#use((store) => store.deleteByPrefix(partition, prefixes))
   }
 
-  async keys(partition: string, prefix = ''): Promise<string[]> {
-    return (await this.#store).keys(partition, prefix)
+  keys(partition: string, prefix = ''): Promise<string[]> {
+    return this.#use((store) => store.keys(partition, prefix))
   }
 
-  async range(partition: string, group: string, { from = -Infinity, to = Infinity, limit = Infinity }: CacheRange = {}): Promise<CacheEntry[]> {
-    return (await this.#store).range(partition, group, from, to, limit)
+  range(partition: string, group: string, { from = -Infinity, to = Infinity, limit = Infinity }: CacheRange = {}): Promise<CacheEntry[]> {
+    return this.#use((store) => store.range(partition, group, from, to, limit))
   }
 
-  async clear(partition?: string): Promise<void> {
-    ;(await this.#store).clear(partition)
+  clear(partition?: string): Promise<void> {
+    return this.#use((store) => store.clear(partition))
   }
 
-  async entries(partition?: string): Promise<CacheEntry[]> {
-    return (await this.#store).entries(partition)
+  entries(partition?: string): Promise<CacheEntry[]> {
+    return this.#use((store) => store.entries(partition))
   }
 
   /** Nothing to release; resolves at once so callers can close any cache alike. */
   async close(): Promise<void> {}
+
+  /**
+   * Runs `operation` on the store, in call order: while it loads, calls wait for it in turn; once
+   * none made before is still waiting, they reach it directly (one await less per call).
+   */
+  #use<R>(operation: (store: MemoryStore) => R): Promise<R> {
+    const loaded = this.#loaded
+    if (loaded) {
+      try {
+        return Promise.resolve(operation(loaded))
+      } catch (error) {
+        return Promise.reject(error)
+      }
+    }
+    this.#waiting++
+    return this.#store.then((store) => {
+      try {
+        return operation(store)
+      } finally {
+        if (--this.#waiting === 0) this.#loaded = store
+      }
+    })
+  }
 }
