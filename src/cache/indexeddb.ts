@@ -118,15 +118,18 @@ export class IndexedDbCache implements TogglCache {
   async #use<R>(failure: string, resultOnFailure: R, run: (store: Store) => R | Promise<R>): Promise<R> {
     for (let attempt = 1; ; attempt++) {
       const connecting = this.#backend()
-      const store = await connecting
+      let store: Store | undefined
       try {
+        store = await connecting
         return await run(store)
       } catch (error) {
         // The connection closed under us (another tab upgrading, the browser): reopen it once.
-        if (attempt === 1 && store !== this.#memory && errorName(error) === 'InvalidStateError') {
+        if (attempt === 1 && store !== undefined && store !== this.#memory && errorName(error) === 'InvalidStateError') {
           this.#forget(connecting)
           continue
         }
+        // Not even the memory store loaded (a browser gone offline): the next call tries again.
+        if (store === undefined) this.#forget(connecting)
         this.#options.warn(`IndexedDB ${failure}`, error)
         return resultOnFailure
       }

@@ -11,7 +11,11 @@ let storeModule: Promise<typeof import('./memory-store.ts')> | undefined
 
 /** A new empty {@link MemoryStore}, its module loaded on first use. */
 export function newMemoryStore(now: () => number): Promise<MemoryStore> {
-  storeModule ??= import('./memory-store.ts')
+  // A module that failed to load (a browser gone offline) is tried again by the next cache.
+  storeModule ??= import('./memory-store.ts').catch((error: unknown) => {
+    storeModule = undefined
+    throw error
+  })
   return storeModule.then(({ MemoryStore }) => new MemoryStore(now))
 }
 
@@ -41,6 +45,8 @@ export class MemoryCache implements TogglCache {
     this.#options = resolveCacheOptions(options, 'MemoryCache')
     this.ttl = this.#options.ttl
     this.#store = newMemoryStore(this.#options.now)
+    // Until a call waits for it, a store that failed to load is nobody's unhandled rejection.
+    this.#store.catch(() => {})
     this.channel = broadcastChannelFor(`memory:${this.#options.name}`)
     // Another instance changed its copy of these entries in Toggl: ours are stale, so they go.
     this.channel?.subscribe((message) => {
