@@ -65,10 +65,10 @@ export class MemoryStore implements Store {
   }
 
   putMany(entries: readonly CacheEntry[]): void {
-    for (const { partition, key, ...stored } of entries) {
+    for (const { partition, key, value, storedAt, expiresAt, group, order } of entries) {
       let held = this.#partitions.get(partition)
       if (!held) this.#partitions.set(partition, (held = new Partition()))
-      held.set(key, stored)
+      held.set(key, group === undefined ? { value, storedAt, expiresAt } : { value, storedAt, expiresAt, group, order: order! })
     }
   }
 
