@@ -48,7 +48,7 @@ export class BasicAuth {
   /** Credentials from a Toggl API token (the password is the literal `api_token`). */
   static fromApiToken(token: string): BasicAuth {
     if (typeof token !== 'string' || token.trim() === '') {
-      throw new InputError('BasicAuth: token must be a non-empty string')
+      throw new InputError('BasicAuth.fromApiToken: token must be a non-empty string')
     }
     return new BasicAuth(token, 'api_token')
   }
