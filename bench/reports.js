@@ -104,21 +104,21 @@ function summarize(runs, heap) {
   return {
     rows: [
       {
-        id: '8a',
+        id: '10a',
         benchmark: `Detailed report of ${formatCount(ROWS)} rows, for await over search(), page_size ${sizes}: requests`,
         result: `${requests.join(' / ')} requests`,
         target: `= ⌈n / page_size⌉ (${PAGE_SIZES.map(expected).join(' / ')})`,
         met,
       },
       {
-        id: '8b',
+        id: '10b',
         benchmark: `Detailed report, page_size ${sizes}: client time per row (event loop busy; wall clock)`,
         result: `${per('busy')} per row; wall ${per('wall')} per row`,
         target: '–',
         met: undefined,
       },
       {
-        id: '8c',
+        id: '10c',
         benchmark: `Detailed report, page_size ${heap.pageSize}: heap held, streaming vs all()`,
         result:
           `all(): ${kB(heap.all)} held (${formatCount(Math.round(perRow))} B per row); streaming: the heap grew at most ${kB(heap.growth)} ` +
@@ -130,10 +130,10 @@ function summarize(runs, heap) {
     notes: [
       `Detailed report (8): ${formatCount(ROWS)} time entries seeded into the fake (one row each), served from a worker thread on loopback; ` +
         `${TIMED_ROUNDS} timed loops per page size after a warm-up loop, alternating; medians. Requests are counted with onAttempt.`,
-      'Detailed report (8b): "event loop busy" is the main thread\'s active time (performance.eventLoopUtilization) over the loop, divided by the rows: ' +
+      'Detailed report (10b): "event loop busy" is the main thread\'s active time (performance.eventLoopUtilization) over the loop, divided by the rows: ' +
         "the client's own work (building each page's request, ofetch, JSON parsing, validating every row, the iterator); the fake's work runs on the other core. " +
         'Wall clock adds the waits for the fake, which recomputes the whole report for every page.',
-      `Detailed report (8c): heap used after a forced collection; while streaming, its growth from the first page to the highest of ${heap.samples} ` +
+      `Detailed report (10c): heap used after a forced collection; while streaming, its growth from the first page to the highest of ${heap.samples} ` +
         'readings (every fifth page: the loop holds only the page in hand, so it does not grow with the rows); for all(), its growth over the ' +
         'loop with the array of every row still held. Per row = all() / rows.',
     ],

@@ -26,7 +26,7 @@ const ORGANIZATIONS = ['Acme', 'Globex', 'Initech', 'Umbrella', 'Hooli']
 export async function measureSharedCache(networkMs) {
   if (!hasRedisServer()) {
     const skipped = `skipped: ${redisServerPath} not found (apt-get install -y redis-server)`
-    return { rows: [{ id: '8a', benchmark: 'Cached get through Redis (togglkit/storage)', result: skipped }], notes: [] }
+    return { rows: [{ id: '11a', benchmark: 'Cached get through Redis (togglkit/storage)', result: skipped }], notes: [] }
   }
   const redis = await startRedisServer()
   try {
@@ -46,7 +46,7 @@ async function measureLookups(redisURL, networkMs) {
     return {
       rows: [
         {
-          id: '8a',
+          id: '11a',
           benchmark: `Cached get of ${SIZE.toLocaleString('en-US')} organizations: StorageCache on Redis (loopback) vs MemoryCache vs the network get of item 1`,
           result:
             `${formatMs(redis)} vs ${formatMs(memory)} vs ${formatMs(networkMs)}: Redis ${formatRatio(redis / memory)} MemoryCache, ` +
@@ -54,7 +54,7 @@ async function measureLookups(redisURL, networkMs) {
         },
       ],
       notes: [
-        `Shared cache (8a): both caches filled by one collect() of ${SIZE} organizations from the in-process fake, then ${RUN.rounds} rounds ` +
+        `Shared cache (11a): both caches filled by one collect() of ${SIZE} organizations from the in-process fake, then ${RUN.rounds} rounds ` +
           `of ${RUN.lookupsPerRound} get(id) each, interleaved, ids at random; medians per lookup. Through Redis a lookup is one GET on a ` +
           'loopback socket plus parsing the JSON record and checking it against the schema (a shared store is not trusted).',
       ],
@@ -92,7 +92,7 @@ async function measureProcesses(redisURL) {
   return {
     rows: [
       {
-        id: '8b',
+        id: '11b',
         benchmark: `Requests for ${PROCESSES} processes on one account: each collect → open all ${ORGANIZATIONS.length}; one renames 1; each opens it`,
         result: `no cache ${spent.none}, a MemoryCache each ${spent.memory}${staleNote('memory')}, one Redis ${spent.redis}${staleNote('redis')}`,
         target: '= 2 with the shared cache, none stale',
@@ -100,7 +100,7 @@ async function measureProcesses(redisURL) {
       },
     ],
     notes: [
-      `Shared cache (8b): ${PROCESSES} Node processes (bench/lib/storage-process.js, the built package) on one fake on loopback, ` +
+      `Shared cache (11b): ${PROCESSES} Node processes (bench/lib/storage-process.js, the built package) on one fake on loopback, ` +
         'driven one step at a time, counted at the fake. The least is 2: the first collect() and the rename. A MemoryCache each pays ' +
         "the collect once per process and keeps serving the old name after another process's rename.",
     ],

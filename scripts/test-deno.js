@@ -12,8 +12,8 @@ export function runDenoSuite({ junitPath } = {}) {
     ['check', 'src/index.ts', 'src/mock/index.ts', 'src/mock/node.ts', 'src/receiver/index.ts', 'src/receiver/node.ts', 'src/storage/index.ts'],
     // --unstable-kv: the storage suite runs togglkit/storage on an in-memory Deno KV.
     ['test', '--allow-net=127.0.0.1', '--unstable-kv', ...(junitPath ? [`--junit-path=${junitPath}`] : []), 'test/deno/'],
-    // --allow-slow-types: the valibot schema constants keep inferred types (see README).
-    ['publish', '--dry-run', '--allow-slow-types', '--allow-dirty', '--quiet'],
+    // Without --allow-slow-types: every exported value has an explicit type, so JSR documents them all.
+    ['publish', '--dry-run', '--allow-dirty', '--quiet'],
   ]
   for (const args of steps) {
     console.log(`\n$ deno ${args.join(' ')}`)

@@ -101,6 +101,27 @@ describe('the quota view across instances', () => {
   })
 })
 
+describe('quota news to the other tabs', () => {
+  it('tells a window at most once a second, and a spent one at once', async () => {
+    const { fake, acme } = await acmeFake()
+    const name = uniqueName()
+    const heard: Array<{ type: string; windows?: Array<{ remaining: number }> }> = []
+    const tab = new BroadcastChannel(`togglkit-cache:memory:${name}`)
+    tab.onmessage = ({ data }) => heard.push(data)
+    try {
+      const groups = fake.endpoint(GroupEndpoint, new MemoryCache({ name }))
+      for (let i = 0; i < 5; i++) await groups.collect(acme, undefined, { refresh: true })
+      await vi.waitFor(() => expect(heard.filter(({ type }) => type === 'quota')).toHaveLength(1))
+      fake.mock.inject({ type: 'status', status: 200, body: '[]', headers: { 'content-type': 'application/json', 'x-toggl-quota-remaining': '0', 'x-toggl-quota-resets-in': '900' } })
+      await groups.collect(acme, undefined, { refresh: true })
+      await vi.waitFor(() => expect(heard.filter(({ type }) => type === 'quota').at(-1)?.windows?.[0]).toMatchObject({ remaining: 0 }))
+      expect(heard.filter(({ type }) => type === 'quota')).toHaveLength(2)
+    } finally {
+      tab.close()
+    }
+  })
+})
+
 describe('locks', () => {
   it('realmLock runs the tasks of one name one at a time, in call order, and goes on after a failure', async () => {
     const order: string[] = []

@@ -26,7 +26,7 @@ describe('a reply nested deeper than a cache can copy', () => {
     const orgs = fake.organizations(cache)
     fake.replyOnce(withDeepField(organization))
     await expect(orgs.get(id)).resolves.toMatchObject({ id, name: 'Acme', unknown: { a: { a: {} } } })
-    expect(warnings).toEqual([expect.stringContaining('nests too deeply to be cached')])
+    expect(warnings).toEqual([expect.stringContaining('levels deep: not cached')])
     expect(await cache.entries()).toEqual([])
     const sent = fake.sent()
     await expect(orgs.get(id)).resolves.toEqual(organization)

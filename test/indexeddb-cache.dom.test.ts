@@ -34,6 +34,8 @@ describe('IndexedDbCache format versions', () => {
       FORMAT_VERSION: version,
     }))
     try {
+      // The store module is loaded now, while the mock holds; the cache's own import() then finds it.
+      await import('../src/cache/idb-store.ts')
       return (await import('../src/cache/indexeddb.ts')).IndexedDbCache
     } finally {
       vi.doUnmock('../src/cache/idb-schema.ts')

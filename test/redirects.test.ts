@@ -46,7 +46,7 @@ describe('a redirect to another origin', () => {
     const error = await through().get(id).catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(NetworkError)
     expect((error as Error).message).toBe(
-      `GET /api/v9/organizations/${id} failed: redirected to another origin, ${evil.origin} (togglkit follows no redirect off ${redirector.origin})`,
+      `GET /api/v9/organizations/${id} failed: redirected off ${redirector.origin} to ${evil.origin}`,
     )
     expect(redirector.received).toHaveLength(1)
     expect(evil.received).toHaveLength(0)
@@ -67,7 +67,7 @@ describe('a redirect to another origin', () => {
     const follows: typeof fetch = (input, init) => fetch(input, { ...init, redirect: 'follow' })
     const error = await through({ fetch: follows }).get(id).catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(NetworkError)
-    expect((error as Error).message).toContain(`redirected to another origin, ${evil.origin}`)
+    expect((error as Error).message).toContain(`to ${evil.origin}`)
     expect(await cache.entries()).toEqual([])
   })
 })

@@ -1,7 +1,7 @@
 import { inspect } from 'node:util'
 import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
-import { withoutFields } from '../src/core/secrets.ts'
+import { mayHoldField, REPLY_SECRETS, withoutFields } from '../src/core/secrets.ts'
 import { OperationEndpoint } from '../src/endpoints/operation-endpoint.ts'
 import { operation } from '../src/endpoints/operation.ts'
 import { HTTPStatusError, MemoryCache, ResponseValidationError, UserEndpoint, WorkspaceEndpoint, type AttemptEvent } from '../src/index.ts'
@@ -56,6 +56,24 @@ describe('the secrets in Toggl’s replies', () => {
     expect(stored).not.toContain('vc-a1b2')
     expect(await subscriptions.collect(ws.id)).toEqual([{ id: 1, nested: {} }])
     expect(fake.sent()).toBe(1)
+  })
+})
+
+describe('mayHoldField (the check that lets a reply skip the walk)', () => {
+  it('finds a field named outright or hidden behind a JSON escape, and passes a reply that names none', () => {
+    expect(mayHoldField('{"id":1,"api_token":"x"}', REPLY_SECRETS)).toBe(true)
+    // JSON.parse turns "api\u005ftoken" into api_token: any backslash means the walk runs.
+    const escaped = '{"id":1,"api\\u005ftoken":"x"}'
+    expect(JSON.parse(escaped)).toEqual({ id: 1, api_token: 'x' })
+    expect(mayHoldField(escaped, REPLY_SECRETS)).toBe(true)
+    expect(mayHoldField('{"id":1,"name":"Acme"}', REPLY_SECRETS)).toBe(false)
+  })
+
+  it('leaves no escaped secret in what a request returns', async () => {
+    const { fake } = await startCatalogue()
+    fake.replyOnce('{"id": 1, "email": "jo@example.com", "fullname": "Jo", "api\\u005ftoken": "tok-9f2c41d07e"}')
+    const profile = await fake.endpoint(UserEndpoint, null, { retries: 0 }).get().catch((error: unknown) => error)
+    expect(JSON.stringify(profile)).not.toContain('tok-9f2c41d07e')
   })
 })
 

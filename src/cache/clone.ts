@@ -7,7 +7,8 @@ const MAX_FAST_DEPTH = 32
  */
 export const MAX_CLONE_DEPTH = 100
 
-const NOT_PLAIN = Symbol('not plain JSON-like data')
+/** Thrown (and caught) where a value is not plain JSON-like data. */
+const NOT_PLAIN = Symbol()
 
 /**
  * A structured clone of `value`. Toggl's models are plain JSON-like data (objects, arrays, strings,
@@ -22,7 +23,7 @@ export function cloneValue<T>(value: T): T {
   } catch (error) {
     if (error !== NOT_PLAIN) throw error
     if (!nestsWithin(value, MAX_CLONE_DEPTH)) {
-      throw new RangeError(`cannot copy a value nested more than ${MAX_CLONE_DEPTH} levels deep`)
+      throw new RangeError(`nested over ${MAX_CLONE_DEPTH} levels`)
     }
     return structuredClone(value)
   }

@@ -1,6 +1,6 @@
 import { InputError } from '../core/errors.ts'
 import { cloneValue, MAX_CLONE_DEPTH, nestsWithin } from './clone.ts'
-import type { CacheWrite } from './types.ts'
+import type { CacheEntry, CacheWrite } from './types.ts'
 
 /**
  * Whether an entry has stopped being served at `now` (ms since the epoch). A record whose
@@ -13,7 +13,7 @@ export function isExpired(entry: { expiresAt: unknown }, now: number): boolean {
 /**
  * The copy a cache keeps, taken at call time so later changes to the caller's object never reach
  * the store. A value structured cloning refuses (a function, a DOM node…) is the caller's mistake;
- * one nested too deeply to copy throws a `RangeError` (see {@link copiesForStorage}).
+ * one nested too deeply to copy throws a `RangeError` (see {@link entriesForStorage}).
  */
 export function copyForStorage(adapter: string, key: string, value: unknown): unknown {
   try {
@@ -25,32 +25,40 @@ export function copyForStorage(adapter: string, key: string, value: unknown): un
 }
 
 /**
- * The copies of a batch of writes, or `undefined` after one warning when a value nests too deeply
- * to copy (a hostile or broken reply): then nothing of the batch is stored (the adapter drops what
- * its keys held), and the call that stores it goes on uncached, since a cache must never fail a call.
+ * The entries a batch of writes stores, each value copied now and stamped `storedAt` for `ttl` ms;
+ * `undefined` after one warning when a value nests too deeply to copy (a hostile or broken reply):
+ * then nothing of the batch is stored (the adapter drops what its keys held), and the call that
+ * stores it goes on uncached, since a cache must never fail a call.
  */
-export function copiesForStorage(adapter: string, writes: readonly CacheWrite[], warn: (message: string, cause?: unknown) => void): unknown[] | undefined {
-  const copies: unknown[] = []
-  for (const { key, value } of writes) {
+export function entriesForStorage(
+  adapter: string,
+  partition: string,
+  writes: readonly CacheWrite[],
+  storedAt: number,
+  ttl: number,
+  warn: (message: string, cause?: unknown) => void,
+): CacheEntry[] | undefined {
+  const entries: CacheEntry[] = []
+  for (const { key, value, placement } of writes) {
     try {
-      copies.push(copyForStorage(adapter, key, value))
+      entries.push({ partition, key, value: copyForStorage(adapter, key, value), storedAt, expiresAt: storedAt + ttl, ...placement })
     } catch (error) {
       if (!(error instanceof RangeError)) throw error
-      warn(`the value for "${key}" nests too deeply to be cached (over ${MAX_CLONE_DEPTH} levels); it was not stored`, error)
+      warn(`"${key}" nests over ${MAX_CLONE_DEPTH} levels deep: not cached`, error)
       return undefined
     }
   }
-  return copies
+  return entries
 }
 
 /**
  * The first write of a batch whose value nests too deeply to be stored, after one warning, for an
  * adapter that stores values as text (JSON) rather than copies: it then stores nothing of the batch,
- * as {@link copiesForStorage} makes the others do.
+ * as {@link entriesForStorage} makes the others do.
  */
 export function tooDeepToStore(writes: readonly CacheWrite[], warn: (message: string, cause?: unknown) => void): CacheWrite | undefined {
   const deep = writes.find(({ value }) => !nestsWithin(value, MAX_CLONE_DEPTH))
-  if (deep) warn(`the value for "${deep.key}" nests too deeply to be cached (over ${MAX_CLONE_DEPTH} levels); it was not stored`)
+  if (deep) warn(`"${deep.key}" nests over ${MAX_CLONE_DEPTH} levels deep: not cached`)
   return deep
 }
 

@@ -1,3 +1,4 @@
+import { openDB } from 'idb'
 import { createSchema, ENTRY_STORE, FORMAT_VERSION } from './idb-schema.ts'
 import type { CacheConnection, CacheDatabase } from './idb-schema.ts'
 
@@ -9,24 +10,12 @@ const OPEN_TIMEOUT_MS = 10_000
  */
 const BLOCKED_GRACE_MS = 1_000
 
-/** Whether this runtime offers IndexedDB (some sandboxes throw on merely looking). */
-export function hasIndexedDB(): boolean {
-  try {
-    return globalThis.indexedDB != null
-  } catch {
-    return false
-  }
-}
-
 /**
  * Opens (creating or upgrading) the cache database. The connection closes itself, and calls
  * `onClosed`, when another connection needs a new version or wants the database deleted, so other
- * tabs are never blocked. `idb` is imported here, on first use, so runtimes without IndexedDB
- * never load it.
+ * tabs are never blocked.
  */
 export async function openCacheDatabase(name: string, onClosed: () => void): Promise<CacheConnection> {
-  if (!hasIndexedDB()) throw new Error('this runtime has no IndexedDB')
-  const { openDB } = await import('idb')
   const database = await new Promise<CacheConnection>((resolve, reject) => {
     let gaveUp = false
     let deadline: ReturnType<typeof setTimeout> | undefined

@@ -1,4 +1,4 @@
-import { hasIndexedDB } from './idb-open.ts'
+import { hasIndexedDB } from './has-indexeddb.ts'
 import { IndexedDbCache } from './indexeddb.ts'
 import { MemoryCache } from './memory.ts'
 import type { CacheOptions, TogglCache } from './types.ts'
@@ -9,8 +9,9 @@ export type { CacheEntry, CacheOptions, TogglCache } from './types.ts'
 
 /**
  * The best cache this runtime offers: IndexedDB when it exists and opens (browsers), else memory
- * (Node, Deno, private modes that refuse storage). Where IndexedDB is missing, `idb` is never
- * loaded; where it exists but will not open, `onWarning` is told once.
+ * (Node, Deno, private modes that refuse storage). Either adapter loads its storage code when it is
+ * first used; IndexedDB's (with `idb`) only where IndexedDB exists. Where it exists but will not
+ * open, `onWarning` is told once.
  *
  * @example
  * const endpoint = new OrganizationEndpoint(auth, await createCache({ ttl: 3_600_000 }))

@@ -1,22 +1,20 @@
-import { copiesForStorage, errorName, isExpired } from './entry.ts'
-import { openCacheDatabase } from './idb-open.ts'
-import { ENTRY_STORE, ORDER_INDEX, partitionRange, prefixRange } from './idb-schema.ts'
-import type { CacheConnection, CacheDatabase } from './idb-schema.ts'
-import type { IDBPObjectStore } from 'idb'
+import { entriesForStorage, errorName } from './entry.ts'
+import { hasIndexedDB } from './has-indexeddb.ts'
 import { broadcastChannelFor, type CacheChannel } from './channel.ts'
 import { originLock } from './lock.ts'
-import { MemoryCache } from './memory.ts'
+import type { MemoryStore } from './memory-store.ts'
+import { newMemoryStore } from './memory.ts'
 import { resolveCacheOptions } from './options.ts'
 import type { ResolvedCacheOptions } from './options.ts'
+import type { Store } from './store.ts'
 import type { CacheEntry, CacheOptions, CachePlacement, CacheRange, CacheWrite, TogglCache } from './types.ts'
 
-type Backend = CacheConnection | MemoryCache
-
 /**
- * A {@link TogglCache} in IndexedDB (through `idb`, loaded on first use), so cached models survive
- * page reloads and are shared by the tabs of an origin. It never fails a call: when IndexedDB is
- * missing, will not open or is blocked, it caches in memory instead and calls `onWarning` once; a
- * refused write (quota exceeded) resolves and warns; a failed read finds nothing.
+ * A {@link TogglCache} in IndexedDB, so cached models survive page reloads and are shared by the
+ * tabs of an origin. What it does in the database comes with `idb` in a module loaded on first use,
+ * so an app carries none of it up front. It never fails a call: when IndexedDB is missing, will not
+ * open or is blocked, it caches in memory instead and calls `onWarning` once; a refused write
+ * (quota exceeded) resolves and warns; a failed read finds nothing.
  *
  * @example
  * const cache = new IndexedDbCache({ name: 'my-app', ttl: 3_600_000 })
@@ -26,9 +24,9 @@ export class IndexedDbCache implements TogglCache {
   /** The tabs of an origin share the database; this is how they hear of each other's writes. */
   readonly channel: CacheChannel | undefined
   readonly #options: ResolvedCacheOptions
-  #connecting: Promise<Backend> | undefined
+  #connecting: Promise<Store> | undefined
   /** Set once IndexedDB failed to open; the cache stays in memory from then on. */
-  #memory: MemoryCache | undefined
+  #memory: MemoryStore | undefined
 
   constructor(options?: CacheOptions) {
     this.#options = resolveCacheOptions(options, 'IndexedDbCache')
@@ -39,8 +37,9 @@ export class IndexedDbCache implements TogglCache {
       const memory = this.#memory
       if (!memory || message.type !== 'change') return
       const { partition, keys = [], prefixes = [] } = message
-      if (partition === undefined) void memory.clear()
-      else void memory.deleteMany(partition, keys).then(() => memory.deleteByPrefix(partition, prefixes))
+      if (partition === undefined) return memory.clear()
+      memory.deleteMany(partition, keys)
+      memory.deleteByPrefix(partition, prefixes)
     })
   }
 
@@ -54,37 +53,16 @@ export class IndexedDbCache implements TogglCache {
    * IndexedDB, `false` when the cache fell back to memory.
    */
   async connect(): Promise<boolean> {
-    return !((await this.#backend()) instanceof MemoryCache)
+    const backend = await this.#backend()
+    return backend !== this.#memory
   }
 
   find<T>(partition: string, key: string): Promise<T | undefined> {
-    return this.#use(
-      'reading failed, treated as a miss',
-      undefined,
-      (memory) => memory.find<T>(partition, key),
-      async (database) => {
-        const entry = await database.get(ENTRY_STORE, [partition, key])
-        if (entry === undefined) return undefined
-        if (!isExpired(entry, this.#options.now())) return entry.value as T
-        await this.#deleteIfStillExpired(database, [partition, key])
-        return undefined
-      },
-    )
+    return this.#use('reading failed, treated as a miss', undefined, (store) => store.find<T>(partition, key))
   }
 
   findMany<T>(partition: string, keys: readonly string[]): Promise<(T | undefined)[]> {
-    return this.#use(
-      'reading failed, treated as misses',
-      keys.map(() => undefined),
-      (memory) => memory.findMany<T>(partition, keys),
-      async (database) => {
-        const transaction = database.transaction(ENTRY_STORE)
-        const found = await Promise.all(keys.map((key) => transaction.store.get([partition, key])))
-        const now = this.#options.now()
-        // Expired ones are misses here; they are deleted when found alone, or overwritten.
-        return found.map((entry) => (entry === undefined || isExpired(entry, now) ? undefined : (entry.value as T)))
-      },
-    )
+    return this.#use('reading failed, treated as misses', keys.map(() => undefined), (store) => store.findMany<T>(partition, keys))
   }
 
   async put(partition: string, key: string, value: unknown, placement?: CachePlacement): Promise<void> {
@@ -93,28 +71,11 @@ export class IndexedDbCache implements TogglCache {
 
   async putMany(partition: string, writes: readonly CacheWrite[]): Promise<void> {
     if (this.ttl === 0 || writes.length === 0) return
-    const storedAt = this.#options.now()
     // Copied before the first await: the caller may change the objects while the database opens.
-    const copies = copiesForStorage('IndexedDbCache', writes, this.#options.warn)
+    const entries = entriesForStorage('IndexedDbCache', partition, writes, this.#options.now(), this.ttl, this.#options.warn)
     // What the keys held is older than what could not be stored: it must not be served instead.
-    if (copies === undefined) return this.deleteMany(partition, writes.map(({ key }) => key))
-    const entries = writes.map(({ key, placement }, index): CacheEntry => ({
-      partition,
-      key,
-      value: copies[index],
-      storedAt,
-      expiresAt: storedAt + this.ttl,
-      ...placement,
-    }))
-    await this.#use(
-      'writing failed (storage full?), the value was not cached',
-      undefined,
-      (memory) => memory.putMany(partition, writes),
-      async (database) => {
-        const transaction = database.transaction(ENTRY_STORE, 'readwrite')
-        await Promise.all([...entries.map((entry) => transaction.store.put(entry)), transaction.done])
-      },
-    )
+    if (entries === undefined) return this.deleteMany(partition, writes.map(({ key }) => key))
+    await this.#use('writing failed (storage full?), the value was not cached', undefined, (store) => store.putMany(entries))
   }
 
   delete(partition: string, key: string): Promise<void> {
@@ -123,152 +84,77 @@ export class IndexedDbCache implements TogglCache {
 
   deleteMany(partition: string, keys: readonly string[]): Promise<void> {
     if (keys.length === 0) return Promise.resolve()
-    return this.#use(
-      'deleting failed, the entry may be served until it expires',
-      undefined,
-      (memory) => memory.deleteMany(partition, keys),
-      async (database) => {
-        const transaction = database.transaction(ENTRY_STORE, 'readwrite')
-        await Promise.all([...keys.map((key) => transaction.store.delete([partition, key])), transaction.done])
-      },
-    )
+    return this.#use('deleting failed, the entry may be served until it expires', undefined, (store) => store.deleteMany(partition, keys))
   }
 
   deleteByPrefix(partition: string, prefixes: readonly string[]): Promise<void> {
     if (prefixes.length === 0) return Promise.resolve()
-    return this.#use(
-      'deleting failed, entries may be served until they expire',
-      undefined,
-      (memory) => memory.deleteByPrefix(partition, prefixes),
-      async (database) => {
-        const transaction = database.transaction(ENTRY_STORE, 'readwrite')
-        // A range delete: IndexedDB drops the whole key range without reading it first.
-        const deletions = prefixes.map((prefix) =>
-          prefix.endsWith('\uffff') ? deleteListed(transaction.store, partition, prefix) : transaction.store.delete(prefixRange(partition, prefix)),
-        )
-        await Promise.all([...deletions, transaction.done])
-      },
-    )
+    return this.#use('deleting failed, entries may be served until they expire', undefined, (store) => store.deleteByPrefix(partition, prefixes))
   }
 
   keys(partition: string, prefix = ''): Promise<string[]> {
-    return this.#use(
-      'listing keys failed',
-      [],
-      (memory) => memory.keys(partition, prefix),
-      async (database) => {
-        const keys = await database.getAllKeys(ENTRY_STORE, prefixRange(partition, prefix))
-        return keys.map(([, key]) => key).filter((key) => key.startsWith(prefix))
-      },
-    )
+    return this.#use('listing keys failed', [], (store) => store.keys(partition, prefix))
   }
 
   range(partition: string, group: string, { from = -Infinity, to = Infinity, limit = Infinity }: CacheRange = {}): Promise<CacheEntry[]> {
-    return this.#use(
-      'reading a range failed',
-      [],
-      (memory) => memory.range(partition, group, { from, to, limit }),
-      async (database) => {
-        const now = this.#options.now()
-        const found: CacheEntry[] = []
-        if (!(from < to) || limit <= 0) return found
-        const bounds = IDBKeyRange.bound([partition, group, from], [partition, group, to], false, true)
-        let cursor = await database.transaction(ENTRY_STORE).store.index(ORDER_INDEX).openCursor(bounds)
-        while (cursor && found.length < limit) {
-          if (!isExpired(cursor.value, now)) found.push(cursor.value)
-          cursor = await cursor.continue()
-        }
-        return found
-      },
-    )
+    return this.#use('reading a range failed', [], (store) => store.range(partition, group, from, to, limit))
   }
 
   clear(partition?: string): Promise<void> {
-    return this.#use(
-      'clearing failed, entries may be served until they expire',
-      undefined,
-      (memory) => memory.clear(partition),
-      (database) => (partition === undefined ? database.clear(ENTRY_STORE) : database.delete(ENTRY_STORE, partitionRange(partition))),
-    )
+    return this.#use('clearing failed, entries may be served until they expire', undefined, (store) => store.clear(partition))
   }
 
   entries(partition?: string): Promise<CacheEntry[]> {
-    return this.#use(
-      'listing entries failed',
-      [],
-      (memory) => memory.entries(partition),
-      async (database) => {
-        const stored = await database.getAll(ENTRY_STORE, partition === undefined ? undefined : partitionRange(partition))
-        const now = this.#options.now()
-        return stored.filter((entry) => !isExpired(entry, now))
-      },
-    )
+    return this.#use('listing entries failed', [], (store) => store.entries(partition))
   }
 
   /** Closes the connection; a later call opens it again. */
   async close(): Promise<void> {
     const connecting = this.#connecting
     this.#connecting = undefined
-    const backend = await connecting
-    if (backend !== undefined && !(backend instanceof MemoryCache)) backend.close()
+    ;(await connecting)?.close()
   }
 
-  async #use<R>(
-    failure: string,
-    resultOnFailure: R,
-    inMemory: (memory: MemoryCache) => Promise<R>,
-    inDatabase: (database: CacheConnection) => Promise<R>,
-  ): Promise<R> {
+  async #use<R>(failure: string, resultOnFailure: R, run: (store: Store) => R | Promise<R>): Promise<R> {
     for (let attempt = 1; ; attempt++) {
       const connecting = this.#backend()
-      const backend = await connecting
-      if (backend instanceof MemoryCache) return inMemory(backend)
+      let store: Store | undefined
       try {
-        return await inDatabase(backend)
+        store = await connecting
+        return await run(store)
       } catch (error) {
         // The connection closed under us (another tab upgrading, the browser): reopen it once.
-        if (attempt === 1 && errorName(error) === 'InvalidStateError') {
+        if (attempt === 1 && store !== undefined && store !== this.#memory && errorName(error) === 'InvalidStateError') {
           this.#forget(connecting)
           continue
         }
+        // Not even the memory store loaded (a browser gone offline): the next call tries again.
+        if (store === undefined) this.#forget(connecting)
         this.#options.warn(`IndexedDB ${failure}`, error)
         return resultOnFailure
       }
     }
   }
 
-  #backend(): Promise<Backend> {
+  #backend(): Promise<Store> {
     if (this.#connecting !== undefined) return this.#connecting
     if (this.#memory !== undefined) return (this.#connecting = Promise.resolve(this.#memory))
-    const connecting: Promise<Backend> = openCacheDatabase(this.#options.name, () =>
-      this.#forget(connecting),
-    ).catch((error: unknown) => this.#fallBackToMemory(error))
+    const { name, now } = this.#options
+    // Where IndexedDB is missing, neither the store's module nor idb is ever loaded.
+    const opening: Promise<Store> = hasIndexedDB()
+      ? import('./idb-store.ts').then(({ openIdbStore }) => openIdbStore(name, now, () => this.#forget(connecting)))
+      : Promise.reject(new Error('this runtime has no IndexedDB'))
+    const connecting = opening.catch((error: unknown) => this.#fallBackToMemory(error))
     return (this.#connecting = connecting)
   }
 
-  #forget(connecting: Promise<Backend>): void {
+  #forget(connecting: Promise<Store>): void {
     if (this.#connecting === connecting) this.#connecting = undefined
   }
 
-  #fallBackToMemory(cause: unknown): MemoryCache {
-    const { name, ttl, now } = this.#options
-    this.#memory = new MemoryCache({ name, ttl, now })
+  async #fallBackToMemory(cause: unknown): Promise<MemoryStore> {
+    this.#memory = await newMemoryStore(this.#options.now)
     this.#options.warn('IndexedDB is unavailable, caching in memory instead', cause)
     return this.#memory
   }
-
-  // Re-checked in a write transaction so a fresh value another tab just stored is kept.
-  async #deleteIfStillExpired(database: CacheConnection, key: [string, string]): Promise<void> {
-    const transaction = database.transaction(ENTRY_STORE, 'readwrite')
-    const deletion = transaction.store.get(key).then((entry) => {
-      if (entry !== undefined && isExpired(entry, this.#options.now())) return transaction.store.delete(key)
-    })
-    await Promise.all([deletion, transaction.done])
-  }
-}
-
-/** Deletes one by one the keys a range cannot bound exactly (a prefix ending in U+FFFF). */
-async function deleteListed(store: IDBPObjectStore<CacheDatabase, [typeof ENTRY_STORE], typeof ENTRY_STORE, 'readwrite'>, partition: string, prefix: string): Promise<void> {
-  const keys = await store.getAllKeys(prefixRange(partition, prefix))
-  await Promise.all(keys.filter(([, key]) => key.startsWith(prefix)).map((key) => store.delete(key)))
 }

@@ -1,52 +1,30 @@
-import { cloneValue } from './clone.ts'
-import { copiesForStorage, isExpired } from './entry.ts'
+import { entriesForStorage } from './entry.ts'
 import { resolveCacheOptions } from './options.ts'
 import type { ResolvedCacheOptions } from './options.ts'
-import { broadcastChannelFor, type CacheChannel, type CacheChange } from './channel.ts'
+import { broadcastChannelFor, type CacheChannel } from './channel.ts'
 import { realmLock } from './lock.ts'
-import { compareStrings, SortedList } from './sorted-list.ts'
+import type { MemoryStore } from './memory-store.ts'
 import type { CacheEntry, CacheOptions, CachePlacement, CacheRange, CacheWrite, TogglCache } from './types.ts'
 
-type StoredValue = Omit<CacheEntry, 'partition' | 'key'>
-type Placed = readonly [order: number, key: string]
+/** The store's module, loaded once by the first memory cache of the realm. */
+let storeModule: Promise<typeof import('./memory-store.ts')> | undefined
 
-const comparePlaced = (a: Placed, b: Placed): number => a[0] - b[0] || compareStrings(a[1], b[1])
-
-/** One account's entries: by key, and in order for key prefixes and for each ordered group. */
-class Partition {
-  readonly values = new Map<string, StoredValue>()
-  readonly keys = new SortedList<string>(compareStrings)
-  readonly groups = new Map<string, SortedList<Placed>>()
-
-  set(key: string, stored: StoredValue): void {
-    const previous = this.values.get(key)
-    if (previous === undefined) this.keys.add(key)
-    else this.#unplace(key, previous)
-    this.values.set(key, stored)
-    if (stored.group !== undefined) {
-      let group = this.groups.get(stored.group)
-      if (!group) this.groups.set(stored.group, (group = new SortedList(comparePlaced)))
-      group.add([stored.order!, key])
-    }
-  }
-
-  delete(key: string): void {
-    const previous = this.values.get(key)
-    if (previous === undefined) return
-    this.values.delete(key)
-    this.keys.delete(key)
-    this.#unplace(key, previous)
-  }
-
-  #unplace(key: string, stored: StoredValue): void {
-    if (stored.group !== undefined) this.groups.get(stored.group)?.delete([stored.order!, key])
-  }
+/** A new empty {@link MemoryStore}, its module loaded on first use. */
+export function newMemoryStore(now: () => number): Promise<MemoryStore> {
+  // A module that failed to load (a browser gone offline) is tried again by the next cache.
+  storeModule ??= import('./memory-store.ts').catch((error: unknown) => {
+    storeModule = undefined
+    throw error
+  })
+  return storeModule.then(({ MemoryStore }) => new MemoryStore(now))
 }
 
 /**
  * A {@link TogglCache} in a `Map`, for Node, Deno and anywhere IndexedDB is missing. Entries live
  * as long as the object; expiry is checked on read, so no timer ever keeps a process alive. Keys and
  * ordered groups are also kept sorted, so prefix listings and ranges cost O(log n + what they find).
+ * Where the entries live comes in a module of its own, loaded when the first memory cache is made,
+ * so an app that caches in IndexedDB carries none of it up front.
  *
  * @example
  * const cache = new MemoryCache({ ttl: 60_000 })
@@ -58,14 +36,28 @@ export class MemoryCache implements TogglCache {
   /** Memory caches of one name (other tabs, other instances) announce their writes to each other. */
   readonly channel: CacheChannel | undefined
   readonly #options: ResolvedCacheOptions
-  readonly #partitions = new Map<string, Partition>()
+  readonly #store: Promise<MemoryStore>
+  /** The store once no call made before it loaded is still waiting: then calls reach it directly. */
+  #loaded: MemoryStore | undefined
+  #waiting = 0
 
   constructor(options?: CacheOptions) {
     this.#options = resolveCacheOptions(options, 'MemoryCache')
     this.ttl = this.#options.ttl
+    this.#store = newMemoryStore(this.#options.now)
+    // Until a call waits for it, a store that failed to load is nobody's unhandled rejection.
+    this.#store.catch(() => {})
     this.channel = broadcastChannelFor(`memory:${this.#options.name}`)
     // Another instance changed its copy of these entries in Toggl: ours are stale, so they go.
-    this.channel?.subscribe((message) => message.type === 'change' && this.#forget(message))
+    this.channel?.subscribe((message) => {
+      if (message.type !== 'change') return
+      const { partition, keys = [], prefixes = [] } = message
+      void this.#use((store) => {
+        if (partition === undefined) return store.clear()
+        store.deleteMany(partition, keys)
+        store.deleteByPrefix(partition, prefixes)
+      })
+    })
   }
 
   /** Locks within this realm: no other tab can see this store, so none would share a sync. */
@@ -73,117 +65,82 @@ export class MemoryCache implements TogglCache {
     return realmLock(`memory:${this.#options.name}:${name}`, task)
   }
 
-  async find<T>(partition: string, key: string): Promise<T | undefined> {
-    return this.#find<T>(this.#partitions.get(partition), key, this.#options.now())
+  find<T>(partition: string, key: string): Promise<T | undefined> {
+    return this.#use((store) => store.find<T>(partition, key))
   }
 
-  async findMany<T>(partition: string, keys: readonly string[]): Promise<(T | undefined)[]> {
-    const entries = this.#partitions.get(partition)
-    const now = this.#options.now()
-    return keys.map((key) => this.#find<T>(entries, key, now))
+  findMany<T>(partition: string, keys: readonly string[]): Promise<(T | undefined)[]> {
+    return this.#use((store) => store.findMany<T>(partition, keys))
   }
 
-  async put(partition: string, key: string, value: unknown, placement?: CachePlacement): Promise<void> {
-    await this.putMany(partition, [placement === undefined ? { key, value } : { key, value, placement }])
+  put(partition: string, key: string, value: unknown, placement?: CachePlacement): Promise<void> {
+    return this.putMany(partition, [placement === undefined ? { key, value } : { key, value, placement }])
   }
 
-  async putMany(partition: string, writes: readonly CacheWrite[]): Promise<void> {
-    if (this.ttl === 0) return
-    const storedAt = this.#options.now()
-    // Every value is copied before the first is stored, so a refused one leaves nothing half-written.
-    const copies = copiesForStorage('MemoryCache', writes, this.#options.warn)
+  putMany(partition: string, writes: readonly CacheWrite[]): Promise<void> {
+    if (this.ttl === 0) return Promise.resolve()
+    let entries: CacheEntry[] | undefined
+    try {
+      // Copied now, so later changes to the caller's objects never reach the store.
+      entries = entriesForStorage('MemoryCache', partition, writes, this.#options.now(), this.ttl, this.#options.warn)
+    } catch (error) {
+      return Promise.reject(error)
+    }
     // What the keys held is older than what could not be stored: it must not be served instead.
-    if (copies === undefined) return this.deleteMany(partition, writes.map(({ key }) => key))
-    let entries = this.#partitions.get(partition)
-    if (!entries) this.#partitions.set(partition, (entries = new Partition()))
-    writes.forEach(({ key, placement }, index) => {
-      const stored: StoredValue = { value: copies[index], storedAt, expiresAt: storedAt + this.ttl }
-      if (placement !== undefined) Object.assign(stored, placement)
-      entries.set(key, stored)
-    })
+    return this.#use((store) => (entries === undefined ? store.deleteMany(partition, writes.map(({ key }) => key)) : store.putMany(entries)))
   }
 
-  async delete(partition: string, key: string): Promise<void> {
-    this.#partitions.get(partition)?.delete(key)
+  delete(partition: string, key: string): Promise<void> {
+    return this.#use((store) => store.deleteMany(partition, [key]))
   }
 
-  async deleteMany(partition: string, keys: readonly string[]): Promise<void> {
-    const entries = this.#partitions.get(partition)
-    for (const key of keys) entries?.delete(key)
+  deleteMany(partition: string, keys: readonly string[]): Promise<void> {
+    return this.#use((store) => store.deleteMany(partition, keys))
   }
 
-  async deleteByPrefix(partition: string, prefixes: readonly string[]): Promise<void> {
-    this.#forget({ type: 'change', partition, prefixes: [...prefixes] })
+  deleteByPrefix(partition: string, prefixes: readonly string[]): Promise<void> {
+    return this.#use((store) => store.deleteByPrefix(partition, prefixes))
   }
 
-  async keys(partition: string, prefix = ''): Promise<string[]> {
-    const entries = this.#partitions.get(partition)
-    return entries ? [...prefixed(entries, prefix)] : []
+  keys(partition: string, prefix = ''): Promise<string[]> {
+    return this.#use((store) => store.keys(partition, prefix))
   }
 
-  async range(partition: string, group: string, { from = -Infinity, to = Infinity, limit = Infinity }: CacheRange = {}): Promise<CacheEntry[]> {
-    const entries = this.#partitions.get(partition)
-    const placed = entries?.groups.get(group)
-    if (!entries || !placed) return []
-    const now = this.#options.now()
-    const found: CacheEntry[] = []
-    for (const [order, key] of placed.from([from, ''])) {
-      if (order >= to || found.length >= limit) break
-      const stored = entries.values.get(key)!
-      if (isExpired(stored, now)) entries.delete(key)
-      else found.push(entryOf(partition, key, stored))
-    }
-    return found
+  range(partition: string, group: string, { from = -Infinity, to = Infinity, limit = Infinity }: CacheRange = {}): Promise<CacheEntry[]> {
+    return this.#use((store) => store.range(partition, group, from, to, limit))
   }
 
-  async clear(partition?: string): Promise<void> {
-    if (partition === undefined) this.#partitions.clear()
-    else this.#partitions.delete(partition)
+  clear(partition?: string): Promise<void> {
+    return this.#use((store) => store.clear(partition))
   }
 
-  async entries(partition?: string): Promise<CacheEntry[]> {
-    const now = this.#options.now()
-    const partitions = partition === undefined ? [...this.#partitions.keys()] : [partition]
-    const listed: CacheEntry[] = []
-    for (const name of partitions) {
-      for (const [key, stored] of this.#partitions.get(name)?.values ?? []) {
-        if (!isExpired(stored, now)) listed.push(entryOf(name, key, stored))
-      }
-    }
-    return listed
+  entries(partition?: string): Promise<CacheEntry[]> {
+    return this.#use((store) => store.entries(partition))
   }
 
   /** Nothing to release; resolves at once so callers can close any cache alike. */
   async close(): Promise<void> {}
 
-  #forget({ partition, keys = [], prefixes = [] }: CacheChange): void {
-    if (partition === undefined) return this.#partitions.clear()
-    const entries = this.#partitions.get(partition)
-    if (!entries) return
-    for (const key of keys) entries.delete(key)
-    for (const prefix of prefixes) for (const key of prefixed(entries, prefix)) entries.delete(key)
-  }
-
-  /** The value under `key` as a copy, or `undefined`; an expired entry is let go on the way. */
-  #find<T>(entries: Partition | undefined, key: string, now: number): T | undefined {
-    const stored = entries?.values.get(key)
-    if (stored === undefined) return undefined
-    if (isExpired(stored, now)) {
-      entries!.delete(key)
-      return undefined
+  /**
+   * Runs `operation` on the store, in call order: while it loads, calls wait for it in turn; once
+   * none made before is still waiting, they reach it directly (one await less per call).
+   */
+  #use<R>(operation: (store: MemoryStore) => R): Promise<R> {
+    const loaded = this.#loaded
+    if (loaded) {
+      try {
+        return Promise.resolve(operation(loaded))
+      } catch (error) {
+        return Promise.reject(error)
+      }
     }
-    return cloneValue(stored.value) as T
+    this.#waiting++
+    return this.#store.then((store) => {
+      try {
+        return operation(store)
+      } finally {
+        if (--this.#waiting === 0) this.#loaded = store
+      }
+    })
   }
-}
-
-/** The keys that start with `prefix`, in order; `from` reads chunk copies, so deleting them on the way is safe. */
-function* prefixed(entries: Partition, prefix: string): Generator<string, void, undefined> {
-  for (const key of entries.keys.from(prefix)) {
-    if (!key.startsWith(prefix)) return
-    yield key
-  }
-}
-
-function entryOf(partition: string, key: string, stored: StoredValue): CacheEntry {
-  return { partition, key, ...stored, value: cloneValue(stored.value) }
 }

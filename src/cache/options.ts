@@ -20,13 +20,13 @@ export function resolveCacheOptions(options: CacheOptions = {}, adapter: string)
     throw new InputError(`${adapter}: name must be a non-empty string`)
   }
   if (typeof ttl !== 'number' || Number.isNaN(ttl) || ttl < 0) {
-    throw new InputError(`${adapter}: ttl must be a number of milliseconds ≥ 0 (or Infinity)`)
+    throw new InputError(`${adapter}: ttl must be ms ≥ 0 or Infinity`)
   }
   if (onWarning !== undefined && typeof onWarning !== 'function') {
     throw new InputError(`${adapter}: onWarning must be a function`)
   }
   if (typeof now !== 'function') {
-    throw new InputError(`${adapter}: now must be a function returning ms since the epoch`)
+    throw new InputError(`${adapter}: now must be a function`)
   }
   return { name, ttl, now, warn: onWarning ?? warnOnceOnConsole(`togglkit ${adapter} "${name}"`) }
 }

@@ -17,6 +17,8 @@ export interface QuotaStore {
   forget(): Promise<void>
 }
 
+/** A window's reports (but a spent one) go to other tabs and processes at most this often. */
+const QUOTA_NEWS_INTERVAL_MS = 1_000
 /** A window read from a store is read again only after this long, so a request costs at most one store read a second. */
 const STORED_QUOTA_FRESH_MS = 1_000
 
@@ -39,6 +41,8 @@ export class AccountState {
   readonly #sharedOver = new Map<CacheChannel, string>()
   /** Stores shared with other processes or tabs that keep this account's windows. */
   readonly #stores = new Set<QuotaStore>()
+  /** When each window was last told to the other tabs and processes. */
+  readonly #toldAt = new Map<string, number>()
   /** When each window was last read from the stores. */
   readonly #loadedAt = new Map<string, number>()
 
@@ -88,8 +92,14 @@ export class AccountState {
   noteQuota(info: QuotaInfo): void {
     this.quota = info
     this.noteWindow(info)
+    if (this.#sharedOver.size === 0 && this.#stores.size === 0) return
+    // Telling the others costs a message or a store write: a spent window (which stops their calls)
+    // reaches them at once, any other report at most once a second per window.
+    const key = windowKey(info)
+    if (info.remaining !== 0 && info.at - (this.#toldAt.get(key) ?? -Infinity) < QUOTA_NEWS_INTERVAL_MS) return
+    this.#toldAt.set(key, info.at)
     for (const [channel, partition] of this.#sharedOver) channel.post({ type: 'quota', partition, windows: [info] })
-    for (const store of this.#stores) store.save(windowKey(info), info)
+    for (const store of this.#stores) store.save(key, info)
   }
 
   /** Keeps this account's windows in `store` too, and reads there what other processes saw. */
@@ -99,13 +109,18 @@ export class AccountState {
 
   /**
    * Before a request of `scope`: takes a newer report of its window from the shared stores, at most
-   * once a second, so a window another process spent stops this one too.
+   * once a second, so a window another process spent stops this one too; `undefined` when there is
+   * nothing to read (no promise to wait for on every request).
    */
-  async adoptStored(scope: RequestScope, now: number): Promise<void> {
-    if (this.#stores.size === 0) return
+  adoptStored(scope: RequestScope, now: number): Promise<void> | undefined {
+    if (this.#stores.size === 0) return undefined
     const key = windowKey(scope)
-    if (now - (this.#loadedAt.get(key) ?? -Infinity) < STORED_QUOTA_FRESH_MS) return
+    if (now - (this.#loadedAt.get(key) ?? -Infinity) < STORED_QUOTA_FRESH_MS) return undefined
     this.#loadedAt.set(key, now)
+    return this.#adopt(key)
+  }
+
+  async #adopt(key: string): Promise<void> {
     for (const store of this.#stores) {
       const stored = await store.load(key)
       const known = this.#windows.get(key)

@@ -32,7 +32,7 @@ export class BasicAuth {
       throw new InputError('BasicAuth: username must be a non-empty string')
     }
     if (username.includes(':')) {
-      throw new InputError('BasicAuth: username must not contain ":" (HTTP Basic cannot carry it)')
+      throw new InputError('BasicAuth: username must not contain ":"')
     }
     if (typeof password !== 'string' || password === '') {
       throw new InputError('BasicAuth: password must be a non-empty string')

@@ -48,7 +48,7 @@ export function checkRateLimit(value: unknown, where: string): RateLimit | false
   const isBurst = burst === undefined || (Number.isSafeInteger(burst) && (burst as number) >= 1)
   if (typeof value !== 'object' || value === null || !isRate || !isBurst) {
     throw new InputError(
-      `${where}: options.rateLimit must be false or { perSecond: a positive number, burst?: a whole number ≥ 1 }, got ${describe(value)}`,
+      `${where}: options.rateLimit must be false or { perSecond > 0, burst? ≥ 1 (whole) }, got ${describe(value)}`,
     )
   }
   return { perSecond, ...(burst === undefined ? {} : { burst: burst as number }) }

@@ -31,19 +31,22 @@ export function isRefusedRedirect(error: unknown): boolean {
  * `fetch` followed off the origin anyway, and past {@link MAX_REDIRECTS} hops.
  */
 export function redirectOf(request: RequestInfo, response: Response, url: string, method: HttpMethod, hops: number): Hop | undefined {
-  const from = new URL(url).origin
   if (response.type === 'opaqueredirect') {
-    throw refuse(request, 'redirected, and the browser does not tell where to (togglkit follows no redirect it cannot check)')
+    throw refuse(request, 'redirected where the browser does not tell')
   }
+  const redirects = REDIRECT_STATUSES.has(response.status)
+  // The usual answer, from where it was sent: nothing to parse.
+  if (!redirects && (response.url === '' || response.url === url)) return undefined
+  const from = new URL(url).origin
   // A custom fetch may have followed it already: then its answer comes from wherever that led.
   if (response.url !== '' && originOf(response.url) !== from) throw refuse(request, offOrigin(originOf(response.url), from))
-  const location = response.headers.get('location')
-  if (!REDIRECT_STATUSES.has(response.status) || location === null) return undefined
+  const location = redirects ? response.headers.get('location') : null
+  if (location === null) return undefined
   let target: URL
   try {
     target = new URL(location, url)
   } catch {
-    throw refuse(request, 'redirected to an address that is no URL')
+    throw refuse(request, 'redirected to no URL')
   }
   if (target.origin !== from) throw refuse(request, offOrigin(target.origin, from))
   if (hops >= MAX_REDIRECTS) throw refuse(request, `redirected more than ${MAX_REDIRECTS} times`)
@@ -52,7 +55,7 @@ export function redirectOf(request: RequestInfo, response: Response, url: string
 }
 
 function offOrigin(target: string, from: string): string {
-  return `redirected to another origin, ${target.slice(0, 200)} (togglkit follows no redirect off ${from})`
+  return `redirected off ${from} to ${target.slice(0, 200)}`
 }
 
 function originOf(url: string): string {

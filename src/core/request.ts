@@ -1,6 +1,6 @@
 import { createFetch, FetchError } from 'ofetch'
 import { accountStateOf, type AccountState, type QuotaStore } from './account.ts'
-import { pathUnderBase, scopeOfPath, type RequestScope } from './api.ts'
+import { pathUnderBase, scopeOfPath, type ApiFamily, type RequestScope } from './api.ts'
 import type { BasicAuth } from './auth.ts'
 import type { CacheChannel } from '../cache/channel.ts'
 import {
@@ -16,7 +16,7 @@ import {
 } from './errors.ts'
 import { policyOf, type ResolvedOptions } from './options.ts'
 import { quotaFromHeaders, type QuotaInfo } from './quota.ts'
-import { REPLY_SECRETS, withoutFields } from './secrets.ts'
+import { mayHoldField, REPLY_SECRETS, withoutFields } from './secrets.ts'
 import type { RateScheduler } from './rate-limit.ts'
 import { scrubbedCause, type Redact } from './redaction.ts'
 import { isRefusedRedirect, redirectOf, type Hop } from './redirects.ts'
@@ -44,6 +44,8 @@ export class RequestCore {
   readonly #scheduler: RateScheduler | undefined
   /** Reads in flight are shared only with clients of the same policy (see {@link policyOf}). */
   readonly #policy: string
+  /** Each API's base URL as requests use it (see {@link RequestCore.#normalBase}); `''` for one that needs `URL` each time. */
+  readonly #normalBases = new Map<ApiFamily, string>()
   /** The last guard for anything an error carries: the secret, in any encoding, never leaves. */
   readonly #redact: Redact = (text, max) => this.#auth.redact(text, max)
 
@@ -98,9 +100,12 @@ export class RequestCore {
     const key = `${this.#policy}\n${spec.method} ${url}${spec.binary ? ' binary' : ''}${spec.body === undefined ? '' : `\n${JSON.stringify(spec.body)}`}`
     let shared = reads.get(key)
     if (!shared) {
-      const read = new SharedRead((signal) => this.#sendWithRetries({ ...spec, signal }, url), spec.signal)
+      const read: SharedRead<TogglReply> = new SharedRead(
+        (signal) => this.#sendWithRetries({ ...spec, signal }, url),
+        spec.signal,
+        () => reads.get(key) === read && reads.delete(key),
+      )
       reads.set(key, read)
-      void read.settled.then(() => reads.get(key) === read && reads.delete(key))
       shared = read
     }
     return shared.join(spec.signal)
@@ -116,9 +121,10 @@ export class RequestCore {
       spec.signal?.throwIfAborted()
       // Resolved per attempt: a reply to another call may have told the workspace's organization meanwhile.
       const scope = this.#account.resolve(pathScope)
-      await this.#account.adoptStored(scope, Date.now())
+      const adopting = this.#account.adoptStored(scope, Date.now())
+      if (adopting) await adopting
       this.#refuseWhileQuotaSpent(request, scope)
-      await this.#scheduler?.slot(spec.signal)
+      if (this.#scheduler) await this.#scheduler.slot(spec.signal)
       const started = performance.now()
       let status: number | undefined
       let failure: TogglError
@@ -171,8 +177,15 @@ export class RequestCore {
   /** One HTTP exchange, body included, under its own timeout. */
   async #attempt(request: RequestInfo, spec: RequestSpec, url: string): Promise<RawResponse> {
     const controller = new AbortController()
+    // A custom fetch may ignore its signal: the timeout and the caller's abort settle the attempt anyway.
+    let settle!: (reason: unknown) => void
+    const aborted = new Promise<never>((_, reject) => (settle = reject))
+    const abort = (reason?: unknown) => {
+      controller.abort(reason)
+      settle(controller.signal.reason)
+    }
     const callerSignal = spec.signal
-    const onCallerAbort = () => controller.abort(callerSignal?.reason)
+    const onCallerAbort = () => abort(callerSignal?.reason)
     callerSignal?.addEventListener('abort', onCallerAbort, { once: true })
     let timedOut = false
     const { timeout } = this.#options
@@ -180,13 +193,9 @@ export class RequestCore {
       timeout < MAX_TIMER
         ? setTimeout(() => {
             timedOut = true
-            controller.abort()
+            abort()
           }, timeout)
         : undefined
-    // A custom fetch may ignore its signal: the timeout and the caller's abort settle the attempt anyway.
-    const aborted = new Promise<never>((_, reject) => {
-      controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true })
-    })
     try {
       // The URL as sent (`request.url`, which errors show, has its secrets redacted).
       let hop: Hop = { url, method: spec.method, keepsBody: true }
@@ -224,19 +233,36 @@ export class RequestCore {
     return withoutSecrets(this.#targetOf(spec), spec)
   }
 
-  /** The full URL a request goes to. */
+  /**
+   * The full URL a request goes to, as `new URL(base + path)` with the query set would write it.
+   * Paths come encoded and ids are digits, so only the base needs normalizing, once per API;
+   * a path with a dot segment (which a URL resolves) or a base with a query goes through `URL`.
+   */
   #targetOf(spec: RequestSpec): string {
     const api = spec.api ?? 'track'
-    const url = new URL(this.#baseOf(api) + pathUnderBase(api, spec.path))
-    for (const [name, value] of Object.entries(spec.query ?? {})) {
-      if (value !== undefined) url.searchParams.set(name, String(value))
-    }
+    const path = pathUnderBase(api, spec.path)
+    const base = this.#normalBase(api)
+    const search = searchOf(spec.query)
+    if (base !== undefined && !DOT_SEGMENT.test(path)) return base + path + (search === '' ? '' : `?${search}`)
+    const url = new URL(this.#baseOf(api) + path)
+    if (search !== '') url.search = search
     return url.href
   }
 
-  #baseOf(api: RequestSpec['api'] & string): string {
+  #baseOf(api: ApiFamily): string {
     const { baseURL, reportsURL, webhooksURL } = this.#options
     return api === 'reports' ? reportsURL : api === 'webhooks' ? webhooksURL : baseURL
+  }
+
+  /** A family's base URL as `URL` writes it when a path follows, or `undefined` when it has a query or fragment. */
+  #normalBase(api: ApiFamily): string | undefined {
+    let base = this.#normalBases.get(api)
+    if (base === undefined) {
+      const given = this.#baseOf(api)
+      base = /[?#]/.test(given) ? '' : new URL(`${given}/x`).href.slice(0, -2)
+      this.#normalBases.set(api, base)
+    }
+    return base === '' ? undefined : base
   }
 
   /** Remembers that each workspace belongs to its organization, as a reply showed. */
@@ -286,7 +312,7 @@ export class RequestCore {
       throw new ResponseValidationError(request, '$', `the body is not valid JSON (${text.length} characters)`)
     }
     // The one place every reply passes: what Toggl sends as a credential goes no further.
-    return withoutFields(parsed, REPLY_SECRETS)
+    return mayHoldField(text, REPLY_SECRETS) ? withoutFields(parsed, REPLY_SECRETS) : parsed
   }
 
   async #errorOf(request: RequestInfo, response: RawResponse, scope: RequestScope, spec: RequestSpec): Promise<HTTPStatusError> {
@@ -328,6 +354,20 @@ export class RequestCore {
 /** `text` with each of the request's secrets (never empty), as given and as a URL carries it, shown as `[redacted]`. */
 function withoutSecrets(text: string, { secrets = [] }: RequestSpec): string {
   return secrets.reduce((result, secret) => result.replaceAll(secret, '[redacted]').replaceAll(encodeURIComponent(secret), '[redacted]'), text)
+}
+
+/** A segment `.` or `..`, which a URL resolves away. */
+const DOT_SEGMENT = /\/\.\.?(?:\/|$)/
+
+/** The query as a URL writes it (`application/x-www-form-urlencoded`), without its undefined values. */
+function searchOf(query: RequestSpec['query']): string {
+  if (query === undefined) return ''
+  const params = new URLSearchParams()
+  for (const name in query) {
+    const value = query[name]
+    if (value !== undefined) params.append(name, String(value))
+  }
+  return params.toString()
 }
 
 function isJson(headers: Headers): boolean {

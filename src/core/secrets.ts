@@ -24,13 +24,28 @@ export const CACHE_SECRETS: ReadonlySet<string> = new Set(['secret', 'validation
 export const UNCACHED_FIELDS: ReadonlySet<string> = new Set([...REPLY_SECRETS, ...CACHE_SECRETS])
 
 /**
+ * Whether JSON `text` may hold one of `fields` as a key: it names one, or escapes something (a key
+ * may be written with `\u` escapes). `false` lets a reply skip {@link withoutFields}.
+ */
+export function mayHoldField(text: string, fields: ReadonlySet<string>): boolean {
+  let pattern = fieldPatterns.get(fields)
+  if (!pattern) fieldPatterns.set(fields, (pattern = new RegExp(['\\\\', ...[...fields].map(escapeRegExp)].join('|'))))
+  return pattern.test(text)
+}
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/** Per list of fields, one pattern that finds any of them or a backslash, in one pass. */
+const fieldPatterns = new WeakMap<ReadonlySet<string>, RegExp>()
+
+/**
  * `value` without the `fields`, at any depth. Nothing is copied when none is there (the common
  * case), and only the objects and arrays on the way to one otherwise, so `value` itself is never
  * changed. It walks with a stack of its own, so a reply nested thousands of levels deep (a hostile
  * server's) cannot overflow the call stack.
  */
 export function withoutFields<T>(value: T, fields: ReadonlySet<string>): T {
-  if (!isWalked(value)) return value
+  if (!isWalked(value) || !holdsField(value, fields)) return value
   const root: Frame = frameOf(value, fields)
   const stack: Frame[] = [root]
   for (;;) {
@@ -50,6 +65,20 @@ export function withoutFields<T>(value: T, fields: ReadonlySet<string>): T {
       ;(parent.copy as Record<string, unknown>)[key!] = result
     }
   }
+}
+
+/** Whether one of `fields` is a key anywhere in `value`: a walk that allocates nothing but its stack. */
+function holdsField(value: object, fields: ReadonlySet<string>): boolean {
+  const pending: object[] = [value]
+  for (let item = pending.pop(); item !== undefined; item = pending.pop()) {
+    for (const key in item) {
+      if (!Object.hasOwn(item, key)) continue
+      if (fields.has(key)) return true
+      const child = (item as Record<string, unknown>)[key]
+      if (isWalked(child)) pending.push(child)
+    }
+  }
+  return false
 }
 
 /** One container on the way down: its keys still to visit, and its copy once something under it changed. */

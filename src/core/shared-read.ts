@@ -8,18 +8,11 @@ export class SharedRead<T> {
   readonly #result: Promise<T>
   #waiting = 0
 
-  constructor(run: (signal: AbortSignal | undefined) => Promise<T>, firstSignal: AbortSignal | undefined) {
+  /** `onSettled` runs once the request succeeded or failed (which also keeps a failure nobody awaits from surfacing as unhandled). */
+  constructor(run: (signal: AbortSignal | undefined) => Promise<T>, firstSignal: AbortSignal | undefined, onSettled: () => void) {
     this.#controller = firstSignal ? new AbortController() : undefined
     this.#result = run(this.#controller?.signal)
-    // Callers that all aborted leave the result unobserved; it must not surface as unhandled.
-    this.#result.catch(() => {})
-  }
-
-  get settled(): Promise<unknown> {
-    return this.#result.then(
-      () => undefined,
-      () => undefined,
-    )
+    this.#result.then(onSettled, onSettled)
   }
 
   join(signal: AbortSignal | undefined): Promise<T> {

@@ -25,15 +25,16 @@ export abstract class TogglEndpoint {
   protected readonly core: RequestCore
   protected readonly cache: TogglCache | null
   readonly #auth: BasicAuth
-  #partition: Promise<string> | undefined
+  /** The account's partition and the guard of the cache, named once per endpoint. */
+  #scope: Promise<CacheScope> | undefined
 
   constructor(auth: BasicAuth, cache: TogglCache | null | undefined, options: EndpointOptions | undefined) {
     const where = `new ${new.target.name}`
     if (!(auth instanceof BasicAuth)) {
-      throw new InputError(`${where}: auth must be a BasicAuth (e.g. BasicAuth.fromApiToken(token))`)
+      throw new InputError(`${where}: auth must be a BasicAuth`)
     }
     if (cache !== undefined && cache !== null && !isCache(cache)) {
-      throw new InputError(`${where}: cache must be a TogglCache (e.g. await createCache()) or null`)
+      throw new InputError(`${where}: cache must be a TogglCache or null`)
     }
     this.#auth = auth
     this.cache = cache ?? null
@@ -74,20 +75,19 @@ export abstract class TogglEndpoint {
    * never by the token; a slow, salted one for a password) and the guard that orders its updates;
    * `undefined` without a cache.
    */
-  protected async cacheScope(): Promise<CacheScope | undefined> {
+  protected cacheScope(): Promise<CacheScope | undefined> {
     const { cache } = this
-    if (!cache) return undefined
-    this.#partition ??= this.#auth.accountKey(() => saltOf(cache)).then((key) => {
+    if (!cache) return Promise.resolve(undefined)
+    this.#scope ??= this.#auth.accountKey(() => saltOf(cache)).then((key) => {
       const partition = `${key}@${this.core.options.baseURL}`
       if (cache.channel) this.core.shareQuota(cache.channel, partition)
       // A store other tabs or processes write: each reads there what the others saw of the quota.
       if (!cache.trusted) this.core.shareQuotaThrough(quotaStoreIn(cache, partition))
-      return partition
+      const guard = cacheGuardOf(cache, partition)
+      // Endpoints change the cache through the guard's view, so what a write changed can be announced.
+      return { cache: guard.cache, partition, guard }
     })
-    const partition = await this.#partition
-    const guard = cacheGuardOf(cache, partition)
-    // Endpoints change the cache through the guard's view, so what a write changed can be announced.
-    return { cache: guard.cache, partition, guard }
+    return this.#scope
   }
 
   /** Sends `spec` and checks the reply against `schema`; a mismatch names the field path. */

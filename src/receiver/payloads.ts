@@ -117,7 +117,7 @@ const ProjectGroupPayloadSchema = v.looseObject({
 })
 
 /** Each model Toggl's webhooks report on (`metadata.model`), with the schema of its payload. */
-export const PAYLOAD_SCHEMAS = {
+export const PAYLOAD_SCHEMAS: { readonly [M in keyof WebhookPayloads]: v.GenericSchema<unknown, WebhookPayloads[M]> } = {
   time_entry: TimeEntryPayloadSchema,
   project: ProjectPayloadSchema,
   client: ClientPayloadSchema,
@@ -127,20 +127,116 @@ export const PAYLOAD_SCHEMAS = {
   workspace_user: WorkspaceUserPayloadSchema,
   project_user: ProjectUserPayloadSchema,
   project_group: ProjectGroupPayloadSchema,
-} as const
+}
 
 /** A model Toggl's webhooks report on, as `metadata.model` names it. */
 export type WebhookModel = keyof typeof PAYLOAD_SCHEMAS
 
-export type TimeEntryPayload = v.InferOutput<typeof TimeEntryPayloadSchema>
-export type ProjectPayload = v.InferOutput<typeof ProjectPayloadSchema>
-export type ClientPayload = v.InferOutput<typeof ClientPayloadSchema>
-export type TagPayload = v.InferOutput<typeof TagPayloadSchema>
-export type TaskPayload = v.InferOutput<typeof TaskPayloadSchema>
-export type WorkspacePayload = v.InferOutput<typeof WorkspacePayloadSchema>
-export type WorkspaceUserPayload = v.InferOutput<typeof WorkspaceUserPayloadSchema>
-export type ProjectUserPayload = v.InferOutput<typeof ProjectUserPayloadSchema>
-export type ProjectGroupPayload = v.InferOutput<typeof ProjectGroupPayloadSchema>
+export interface TimeEntryPayload {
+  id: number
+  workspace_id?: number | null | undefined
+  project_id?: number | null | undefined
+  task_id?: number | null | undefined
+  user_id?: number | null | undefined
+  description?: string | null | undefined
+  /** RFC 3339, in UTC (`…Z`). */
+  start?: string | null | undefined
+  /** `null` while running. */
+  stop?: string | null | undefined
+  /** Seconds; negative while running. */
+  duration?: number | null | undefined
+  billable?: boolean | null | undefined
+  tags?: string[] | null | undefined
+  tag_ids?: number[] | null | undefined
+  duronly?: boolean | null | undefined
+  /** Last change. */
+  at?: string | null | undefined
+  server_deleted_at?: string | null | undefined
+  [key: string]: unknown
+}
+export interface ProjectPayload {
+  id: number
+  workspace_id?: number | null | undefined
+  client_id?: number | null | undefined
+  name?: string | null | undefined
+  active?: boolean | null | undefined
+  is_private?: boolean | null | undefined
+  billable?: boolean | null | undefined
+  color?: string | null | undefined
+  at?: string | null | undefined
+  server_deleted_at?: string | null | undefined
+  [key: string]: unknown
+}
+export interface ClientPayload {
+  id: number
+  /** The workspace id, under the name Toggl's client replies use. */
+  wid?: number | null | undefined
+  name?: string | null | undefined
+  archived?: boolean | null | undefined
+  at?: string | null | undefined
+  [key: string]: unknown
+}
+export interface TagPayload {
+  id: number
+  workspace_id?: number | null | undefined
+  name?: string | null | undefined
+  at?: string | null | undefined
+  deleted_at?: string | null | undefined
+  [key: string]: unknown
+}
+export interface TaskPayload {
+  id: number
+  workspace_id?: number | null | undefined
+  project_id?: number | null | undefined
+  user_id?: number | null | undefined
+  name?: string | null | undefined
+  active?: boolean | null | undefined
+  estimated_seconds?: number | null | undefined
+  tracked_seconds?: number | null | undefined
+  at?: string | null | undefined
+  server_deleted_at?: string | null | undefined
+  [key: string]: unknown
+}
+export interface WorkspacePayload {
+  id: number
+  organization_id?: number | null | undefined
+  name?: string | null | undefined
+  premium?: boolean | null | undefined
+  at?: string | null | undefined
+  [key: string]: unknown
+}
+export interface WorkspaceUserPayload {
+  id: number
+  user_id?: number | null | undefined
+  workspace_id?: number | null | undefined
+  name?: string | null | undefined
+  email?: string | null | undefined
+  admin?: boolean | null | undefined
+  role?: string | null | undefined
+  active?: boolean | null | undefined
+  inactive?: boolean | null | undefined
+  at?: string | null | undefined
+  [key: string]: unknown
+}
+export interface ProjectUserPayload {
+  id: number
+  project_id?: number | null | undefined
+  user_id?: number | null | undefined
+  workspace_id?: number | null | undefined
+  manager?: boolean | null | undefined
+  rate?: number | null | undefined
+  at?: string | null | undefined
+  [key: string]: unknown
+}
+export interface ProjectGroupPayload {
+  id: number
+  /** The project id. */
+  pid?: number | null | undefined
+  group_id?: number | null | undefined
+  /** The workspace id. */
+  wid?: number | null | undefined
+  [key: string]: unknown
+}
 
 /** The payload type of each model. */
 export interface WebhookPayloads {

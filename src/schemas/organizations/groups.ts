@@ -14,7 +14,7 @@ const GroupUserSchema = v.looseObject({
 })
 
 /** A group of an organization with its members and workspaces (`GET /organizations/{id}/groups`). */
-export const OrganizationGroupSchema = v.looseObject({
+export const OrganizationGroupSchema: v.GenericSchema<unknown, OrganizationGroup> = v.looseObject({
   group_id: IdSchema,
   name: v.string(),
   /** Last change. */
@@ -25,9 +25,19 @@ export const OrganizationGroupSchema = v.looseObject({
   workspaces: v.nullish(v.array(IdSchema)),
 })
 
-export const OrganizationGroupListSchema = v.array(OrganizationGroupSchema)
+export const OrganizationGroupListSchema: v.GenericSchema<unknown[], OrganizationGroup[]> = v.array(OrganizationGroupSchema)
 
-export type OrganizationGroup = v.InferOutput<typeof OrganizationGroupSchema>
+export interface OrganizationGroup {
+  group_id: number
+  name: string
+  /** Last change. */
+  at?: string | null | undefined
+  permissions?: string[] | null | undefined
+  users?: ({ user_id: number; name?: string | null | undefined; avatar_url?: string | null | undefined; inactive?: boolean | null | undefined; joined?: boolean | null | undefined } & { [key: string]: unknown })[] | null | undefined
+  /** Workspace ids. */
+  workspaces?: number[] | null | undefined
+  [key: string]: unknown
+}
 
 const PatchEchoSchema = v.looseObject({
   op: v.string(),
@@ -36,12 +46,16 @@ const PatchEchoSchema = v.looseObject({
 })
 
 /** What `PATCH …/groups/{group_id}` did: the operations applied, and those refused with why. */
-export const GroupPatchResultSchema = v.looseObject({
+export const GroupPatchResultSchema: v.GenericSchema<unknown, GroupPatchResult> = v.looseObject({
   success: v.nullish(v.array(PatchEchoSchema)),
   failure: v.nullish(v.array(v.looseObject({ message: v.string(), patch: v.nullish(PatchEchoSchema) }))),
 })
 
-export type GroupPatchResult = v.InferOutput<typeof GroupPatchResultSchema>
+export interface GroupPatchResult {
+  success?: ({ op: string; path: string; value?: number[] | null | undefined } & { [key: string]: unknown })[] | null | undefined
+  failure?: ({ message: string; patch?: ({ op: string; path: string; value?: number[] | null | undefined } & { [key: string]: unknown }) | null | undefined } & { [key: string]: unknown })[] | null | undefined
+  [key: string]: unknown
+}
 
 /** Filters of the group listing: a part of the name (any case), or a workspace the groups are in. */
 export interface GroupFilters {
@@ -49,7 +63,7 @@ export interface GroupFilters {
   workspace?: number
 }
 
-export const GroupFiltersSchema = v.strictObject(
+export const GroupFiltersSchema: v.GenericSchema<{ name?: string | undefined; workspace?: number | undefined }, { name?: string | undefined; workspace?: number | undefined }> = v.strictObject(
   { name: v.optional(v.string('must be a string')), workspace: v.optional(IdInputSchema) },
   'filters must be an object',
 )
@@ -63,7 +77,7 @@ export interface GroupInput {
   workspaces?: number[]
 }
 
-export const GroupInputSchema = v.strictObject(
+export const GroupInputSchema: v.GenericSchema<{ name: string; users?: number[] | undefined; workspaces?: number[] | undefined }, { name: string; users?: number[] | undefined; workspaces?: number[] | undefined }> = v.strictObject(
   { name: GroupNameSchema, users: v.optional(IdListInputSchema), workspaces: v.optional(IdListInputSchema) },
   'group must be an object',
 )
@@ -90,7 +104,7 @@ const GroupPatchOperationSchema = v.strictObject(
   'must be an operation object',
 )
 
-export const GroupPatchInputSchema = v.pipe(
+export const GroupPatchInputSchema: v.GenericSchema<{ op: 'add' | 'remove'; path: '/users' | '/workspaces'; value: number[] }[], { op: 'add' | 'remove'; path: '/users' | '/workspaces'; value: number[] }[]> = v.pipe(
   v.array(GroupPatchOperationSchema, 'operations must be an array'),
   v.minLength(1, 'operations must hold at least 1 operation'),
   v.maxLength(100, 'operations must hold at most 100 operations'),

@@ -28,7 +28,7 @@ const InvitedWorkspaceSchema = v.strictObject(
 )
 
 /** An invitation to join an organization, sent to each address in `emails`. */
-export const InvitationInputSchema = v.strictObject(
+export const InvitationInputSchema: v.GenericSchema<InvitationInput, InvitationInput> = v.strictObject(
   {
     /** At least one, each once (case does not count). */
     emails: v.pipe(
@@ -62,7 +62,18 @@ export const InvitationInputSchema = v.strictObject(
   'invitation must be an object',
 )
 
-export type InvitationInput = v.InferInput<typeof InvitationInputSchema>
+export interface InvitationInput {
+  /** At least one, each once (case does not count). */
+  emails: string[]
+  /** The workspaces they join, at least one. */
+  workspaces: { workspace_id: number; admin?: boolean | undefined; role_id?: number | undefined; role?: string | undefined; integration_data?: { external_id?: string | undefined; external_type?: string | undefined; provider?: string | undefined } | undefined }[]
+  /** Groups of the organization they join. */
+  groups?: number[] | undefined
+  /** Invite without Toggl e-mailing them (share the link yourself). */
+  skip_email?: boolean | undefined
+  /** A project they join as well. */
+  project_invite?: { project_id: number; workspace_id: number; manager?: boolean | undefined } | undefined
+}
 
 /** What Toggl made of one invited address. */
 const InvitationInfoSchema = v.looseObject({
@@ -89,22 +100,46 @@ const SentInvitationSchema = v.looseObject({
 })
 
 /** The reply of `POST /organizations/{id}/invitations`. */
-export const InvitationResultSchema = v.looseObject({
+export const InvitationResultSchema: v.GenericSchema<unknown, InvitationResult> = v.looseObject({
   data: v.nullish(v.array(InvitationInfoSchema)),
   invitations: v.nullish(v.array(SentInvitationSchema)),
   /** Notes about addresses Toggl did not invite as asked. */
   messages: v.nullish(v.array(v.string())),
 })
 
-export type InvitationInfo = v.InferOutput<typeof InvitationInfoSchema>
-export type SentInvitation = v.InferOutput<typeof SentInvitationSchema>
-export type InvitationResult = v.InferOutput<typeof InvitationResultSchema>
+export interface InvitationInfo {
+  invitation_id?: number | null | undefined
+  email?: string | null | undefined
+  organization_id?: number | null | undefined
+  sender_id?: number | null | undefined
+  /** Their account id, when they have a Toggl account already. */
+  recipient_id?: number | null | undefined
+  invite_url?: string | null | undefined
+  workspaces?: ({ workspace_id?: number | null | undefined; user_id?: number | null | undefined; workspace_user_id?: number | null | undefined } & { [key: string]: unknown })[] | null | undefined
+  [key: string]: unknown
+}
+export interface SentInvitation {
+  code?: string | null | undefined
+  email?: string | null | undefined
+  organization_id?: number | null | undefined
+  organization_name?: string | null | undefined
+  sender_email?: string | null | undefined
+  sender_name?: string | null | undefined
+  [key: string]: unknown
+}
+export interface InvitationResult {
+  data?: ({ invitation_id?: number | null | undefined; email?: string | null | undefined; organization_id?: number | null | undefined; sender_id?: number | null | undefined; recipient_id?: number | null | undefined; invite_url?: string | null | undefined; workspaces?: ({ workspace_id?: number | null | undefined; user_id?: number | null | undefined; workspace_user_id?: number | null | undefined } & { [key: string]: unknown })[] | null | undefined } & { [key: string]: unknown })[] | null | undefined
+  invitations?: ({ code?: string | null | undefined; email?: string | null | undefined; organization_id?: number | null | undefined; organization_name?: string | null | undefined; sender_email?: string | null | undefined; sender_name?: string | null | undefined } & { [key: string]: unknown })[] | null | undefined
+  /** Notes about addresses Toggl did not invite as asked. */
+  messages?: string[] | null | undefined
+  [key: string]: unknown
+}
 
 /**
  * The code from an invitation link. It goes into the path (URL-encoded), so it must not be empty,
  * hold a '/', or be '.' or '..', which a URL reads as "this" or "the parent" folder.
  */
-export const InvitationCodeSchema = v.pipe(
+export const InvitationCodeSchema: v.GenericSchema<string, string> = v.pipe(
   v.string('must be a string'),
   v.nonEmpty('must not be empty'),
   v.check((code) => !code.includes('/'), "must not contain '/'"),

@@ -25,7 +25,7 @@ const OrganizationUserWorkspaceSchema = v.looseObject({
  * A member of an organization, or someone invited to it (`joined: false`, with `invitation_id`).
  * `id` is the organization-user id that `edit` and `delete` take; `user_id` is the account.
  */
-export const OrganizationUserSchema = v.looseObject({
+export const OrganizationUserSchema: v.GenericSchema<unknown, OrganizationUser> = v.looseObject({
   id: IdSchema,
   user_id: v.nullish(IdSchema),
   organization_id: v.nullish(IdSchema),
@@ -49,9 +49,32 @@ export const OrganizationUserSchema = v.looseObject({
   workspaces: v.nullish(v.array(OrganizationUserWorkspaceSchema)),
 })
 
-export const OrganizationUserListSchema = v.array(OrganizationUserSchema)
+export const OrganizationUserListSchema: v.GenericSchema<unknown[], OrganizationUser[]> = v.array(OrganizationUserSchema)
 
-export type OrganizationUser = v.InferOutput<typeof OrganizationUserSchema>
+export interface OrganizationUser {
+  id: number
+  user_id?: number | null | undefined
+  organization_id?: number | null | undefined
+  name: string
+  email: string
+  /** Deprecated by Toggl in favour of `role_id`. */
+  admin?: boolean | null | undefined
+  /** Deprecated by Toggl in favour of `role_id`. */
+  owner?: boolean | null | undefined
+  inactive?: boolean | null | undefined
+  joined?: boolean | null | undefined
+  invitation_id?: number | null | undefined
+  role_id?: number | null | undefined
+  avatar_url?: string | null | undefined
+  can_edit_email?: boolean | null | undefined
+  '2fa_enabled'?: boolean | null | undefined
+  workspace_count?: number | null | undefined
+  /** Only in detailed listings; Go sends `null` for none. */
+  groups?: ({ group_id: number; name: string } & { [key: string]: unknown })[] | null | undefined
+  /** Only in detailed listings; Go sends `null` for none. */
+  workspaces?: ({ workspace_id: number; workspace_user_id?: number | null | undefined; workspace_name?: string | null | undefined; admin?: boolean | null | undefined; active?: boolean | null | undefined; inactive?: boolean | null | undefined; role_id?: number | null | undefined; rate?: number | null | undefined; cost?: number | null | undefined; working_hours?: number | null | undefined; default_currency?: string | null | undefined; view_edit_billable_rates?: boolean | null | undefined; view_edit_labor_costs?: boolean | null | undefined; groups?: ({ group_id: number; name: string } & { [key: string]: unknown })[] | null | undefined } & { [key: string]: unknown })[] | null | undefined
+  [key: string]: unknown
+}
 
 /** What `active_status` can ask for. */
 export type UserStatus = 'active' | 'inactive' | 'invited'
@@ -137,10 +160,10 @@ function listingSchema<const E extends v.ObjectEntries>(extra: E, message: strin
 }
 
 /** `iterate()`'s filters: the page number is the iterator's business. */
-export const UserListingSchema = listingSchema({ per_page: v.optional(PositiveCountSchema) }, 'filters must be an object')
+export const UserListingSchema: v.GenericSchema<{ filter?: string | undefined; active_status?: ('active' | 'inactive' | 'invited')[] | undefined; only_admins?: boolean | undefined; groups?: number[] | undefined; workspaces?: number[] | undefined; sort_dir?: 'asc' | 'desc' | undefined; per_page?: number | undefined }, Omit<{ filter?: string | undefined; active_status?: ('active' | 'inactive' | 'invited')[] | undefined; only_admins?: boolean | undefined; groups?: number[] | undefined; workspaces?: number[] | undefined; sort_dir?: 'asc' | 'desc' | undefined; per_page?: number | undefined }, 'active_status' | 'groups' | 'workspaces'> & { active_status: string | undefined; groups: string | undefined; workspaces: string | undefined }> = listingSchema({ per_page: v.optional(PositiveCountSchema) }, 'filters must be an object')
 
 /** `page()`'s query. */
-export const UserPageQuerySchema = listingSchema(
+export const UserPageQuerySchema: v.GenericSchema<{ filter?: string | undefined; active_status?: ('active' | 'inactive' | 'invited')[] | undefined; only_admins?: boolean | undefined; groups?: number[] | undefined; workspaces?: number[] | undefined; sort_dir?: 'asc' | 'desc' | undefined; per_page?: number | undefined; page?: number | undefined }, Omit<{ filter?: string | undefined; active_status?: ('active' | 'inactive' | 'invited')[] | undefined; only_admins?: boolean | undefined; groups?: number[] | undefined; workspaces?: number[] | undefined; sort_dir?: 'asc' | 'desc' | undefined; per_page?: number | undefined; page?: number | undefined }, 'active_status' | 'groups' | 'workspaces'> & { active_status: string | undefined; groups: string | undefined; workspaces: string | undefined }> = listingSchema(
   { per_page: v.optional(PositiveCountSchema), page: v.optional(PositiveCountSchema) },
   'query must be an object',
 )
@@ -214,7 +237,7 @@ export interface OrganizationUserWorkspaceChange {
   groups?: { group_id: number; name: string }[] | null | undefined
 }
 
-export const OrganizationUserChangesSchema = v.pipe(
+export const OrganizationUserChangesSchema: v.GenericSchema<{ email?: string | undefined; name?: string | undefined; inactive?: boolean | undefined; organization_admin?: boolean | undefined; role_id?: number | undefined; groups?: number[] | undefined; workspaces?: { workspace_id: number; workspace_user_id?: number | null | undefined; admin?: boolean | null | undefined; role_id?: number | null | undefined; role?: string | null | undefined; active?: boolean | null | undefined; inactive?: boolean | null | undefined; rate?: number | null | undefined; cost?: number | null | undefined; working_hours?: number | null | undefined; workspace_name?: string | null | undefined; groups?: ({ group_id: number; name: string } & { [key: string]: unknown })[] | null | undefined; default_currency?: string | null | undefined; view_edit_billable_rates?: boolean | null | undefined; view_edit_labor_costs?: boolean | null | undefined }[] | undefined }, { email?: string | undefined; name?: string | undefined; inactive?: boolean | undefined; organization_admin?: boolean | undefined; role_id?: number | undefined; groups?: number[] | undefined; workspaces?: { workspace_id: number; workspace_user_id?: number | null | undefined; admin?: boolean | null | undefined; role_id?: number | null | undefined; role?: string | null | undefined; active?: boolean | null | undefined; inactive?: boolean | null | undefined; rate?: number | null | undefined; cost?: number | null | undefined; working_hours?: number | null | undefined; workspace_name?: string | null | undefined; groups?: ({ group_id: number; name: string } & { [key: string]: unknown })[] | null | undefined; default_currency?: string | null | undefined; view_edit_billable_rates?: boolean | null | undefined; view_edit_labor_costs?: boolean | null | undefined }[] | undefined }> = v.pipe(
   v.strictObject(
     {
       email: v.optional(EmailInputSchema),
@@ -240,7 +263,7 @@ export const OrganizationUserChangesSchema = v.pipe(
 )
 
 /** The organization users to remove, as ids: at least one, each once. */
-export const OrganizationUserDeletionSchema = v.pipe(
+export const OrganizationUserDeletionSchema: v.GenericSchema<number[], { delete: number[] }> = v.pipe(
   v.array(IdInputSchema),
   v.minLength(1, 'organization users must name at least one user'),
   v.check((values) => unique(values), 'organization users must not repeat an id'),

@@ -28,7 +28,7 @@ const SubscriptionSchema = v.looseObject({
  * real replies send null, deprecated and newer fields optional, and unknown fields kept, because
  * Toggl adds fields over time.
  */
-export const OrganizationSchema = v.looseObject({
+export const OrganizationSchema: v.GenericSchema<unknown, TogglOrganization> = v.looseObject({
   id,
   name: v.string(),
   created_at: timestamp,
@@ -53,10 +53,10 @@ export const OrganizationSchema = v.looseObject({
   subscription: v.nullish(SubscriptionSchema),
 })
 
-export const OrganizationListSchema = v.array(OrganizationSchema)
+export const OrganizationListSchema: v.GenericSchema<unknown[], TogglOrganization[]> = v.array(OrganizationSchema)
 
 /** The reply to `POST /organizations`: the new organization and its first workspace. */
-export const CreatedOrganizationSchema = v.looseObject({
+export const CreatedOrganizationSchema: v.GenericSchema<unknown, CreatedOrganization> = v.looseObject({
   id,
   name: v.string(),
   workspace_id: id,
@@ -64,5 +64,36 @@ export const CreatedOrganizationSchema = v.looseObject({
   permissions: v.nullish(v.array(v.string())),
 })
 
-export type TogglOrganization = v.InferOutput<typeof OrganizationSchema>
-export type CreatedOrganization = v.InferOutput<typeof CreatedOrganizationSchema>
+export interface TogglOrganization {
+  id: number
+  name: string
+  created_at: string
+  at: string
+  server_deleted_at?: string | null | undefined
+  suspended_at?: string | null | undefined
+  permissions?: string[] | null | undefined
+  /** Whether the requesting user administers it. */
+  admin: boolean
+  /** Whether the requesting user owns it. */
+  owner: boolean
+  user_count: number
+  max_workspaces: number
+  is_multi_workspace_enabled: boolean
+  pricing_plan_id?: number | null | undefined
+  /** `"Free"` in the list but `""` from a single GET for the same organization: do not rely on it. */
+  pricing_plan_name?: string | null | undefined
+  pricing_plan_enterprise?: boolean | null | undefined
+  is_unified?: boolean | null | undefined
+  trial_info?: ({ trial: boolean; trial_available: boolean; can_have_trial: boolean; trial_end_date?: string | null | undefined; next_payment_date?: string | null | undefined; last_pricing_plan_id?: number | null | undefined; trial_plan_id?: number | null | undefined } & { [key: string]: unknown }) | null | undefined
+  max_data_retention_days?: number | null | undefined
+  subscription?: ({ plan?: unknown; plan_name?: string | undefined; state?: string | undefined; enterprise?: boolean | undefined; seats?: unknown; trial?: unknown } & { [key: string]: unknown }) | null | undefined
+  [key: string]: unknown
+}
+export interface CreatedOrganization {
+  id: number
+  name: string
+  workspace_id: number
+  workspace_name: string
+  permissions?: string[] | null | undefined
+  [key: string]: unknown
+}

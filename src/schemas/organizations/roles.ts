@@ -13,7 +13,7 @@ const PermissionSchema = v.looseObject({
 })
 
 /** A role an organization's members can hold (`GET /organizations/{id}/roles`). */
-export const RoleSchema = v.looseObject({
+export const RoleSchema: v.GenericSchema<unknown, TogglRole> = v.looseObject({
   role_id: IdSchema,
   name: v.string(),
   code: v.nullish(v.string()),
@@ -27,6 +27,19 @@ export const RoleSchema = v.looseObject({
   permissions: v.nullish(v.array(PermissionSchema)),
 })
 
-export const RoleListSchema = v.array(RoleSchema)
+export const RoleListSchema: v.GenericSchema<unknown[], TogglRole[]> = v.array(RoleSchema)
 
-export type TogglRole = v.InferOutput<typeof RoleSchema>
+export interface TogglRole {
+  role_id: number
+  name: string
+  code?: string | null | undefined
+  description?: string | null | undefined
+  /** What it applies to: 'organization', 'workspace', 'project' or 'group'. */
+  entity?: string | null | undefined
+  /** 'owner', 'admin', 'manager' or 'guest'. */
+  type?: string | null | undefined
+  privilege_level?: number | null | undefined
+  organization_id?: number | null | undefined
+  permissions?: ({ permission_id: number; name: string; description?: string | null | undefined; entity?: string | null | undefined; condition?: string | null | undefined } & { [key: string]: unknown })[] | null | undefined
+  [key: string]: unknown
+}

@@ -13,7 +13,7 @@ export const MAX_REPORT_DAYS = 366
 const DAY_MS = 86_400_000
 
 /** A calendar day as Toggl's reports take it: `YYYY-MM-DD`, from 2006-01-01 to 2030-01-01. */
-export const ReportDateSchema = v.pipe(
+export const ReportDateSchema: v.GenericSchema<string, string> = v.pipe(
   v.string('must be a date as YYYY-MM-DD'),
   v.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD'),
   v.check((text) => !Number.isNaN(dayNumber(text)), 'must be a calendar day'),
@@ -175,13 +175,13 @@ export const PDF_EXPORT_ENTRIES = entriesOf(EXPORT_ENTRIES, {
 })
 
 /** Ascending or descending, as Toggl writes it. */
-export const OrderDirectionSchema = v.picklist(['ASC', 'DESC'], "must be 'ASC' or 'DESC'")
+export const OrderDirectionSchema: v.GenericSchema<'ASC' | 'DESC', 'ASC' | 'DESC'> = v.picklist(['ASC', 'DESC'], "must be 'ASC' or 'DESC'")
 
-export const FLAG = v.optional(FlagSchema)
-export const TEXT = v.optional(TextSchema)
+export const FLAG: v.GenericSchema<boolean | undefined, boolean | undefined> = v.optional(FlagSchema)
+export const TEXT: v.GenericSchema<string | undefined, string | undefined> = v.optional(TextSchema)
 
 /** Billable time at one hourly rate (`base.BillableHourlyRate`). */
-export const BillableRateSchema = v.looseObject({
+export const BillableRateSchema: v.GenericSchema<unknown, BillableRate> = v.looseObject({
   billable_seconds: v.number(),
   hourly_rate_in_cents: v.nullish(v.number()),
   currency: v.nullish(v.string()),
@@ -197,7 +197,7 @@ const TotalsGraphSchema = v.looseObject({
 })
 
 /** Totals of a report (`totals.ReportData`): the detailed report's totals and a project's summary. */
-export const ReportTotalsSchema = v.looseObject({
+export const ReportTotalsSchema: v.GenericSchema<unknown, ReportTotals> = v.looseObject({
   seconds: v.number(),
   tracked_days: v.nullish(v.number()),
   billable_amount_in_cents: v.nullish(v.number()),
@@ -209,8 +209,24 @@ export const ReportTotalsSchema = v.looseObject({
   graph: v.nullish(v.array(TotalsGraphSchema)),
 })
 
-export type ReportTotals = v.InferOutput<typeof ReportTotalsSchema>
-export type BillableRate = v.InferOutput<typeof BillableRateSchema>
+export interface ReportTotals {
+  seconds: number
+  tracked_days?: number | null | undefined
+  billable_amount_in_cents?: number | null | undefined
+  labour_cost_in_cents?: number | null | undefined
+  /** The graph's bucket: `day`, `week` or `month`. */
+  resolution?: string | null | undefined
+  rates?: ({ billable_seconds: number; hourly_rate_in_cents?: number | null | undefined; currency?: string | null | undefined } & { [key: string]: unknown })[] | null | undefined
+  /** Only with `with_graph: true`. */
+  graph?: ({ seconds: number; billable_amount_in_cents?: number | null | undefined; labour_cost_in_cents?: number | null | undefined; by_rate?: { [x: string]: number } | null | undefined } & { [key: string]: unknown })[] | null | undefined
+  [key: string]: unknown
+}
+export interface BillableRate {
+  billable_seconds: number
+  hourly_rate_in_cents?: number | null | undefined
+  currency?: string | null | undefined
+  [key: string]: unknown
+}
 
 /** An id in a reply that may be `null` ("none": entries without a project, say). */
-export const NullableIdSchema = v.nullable(IdSchema)
+export const NullableIdSchema: v.GenericSchema<number | null, number | null> = v.nullable(IdSchema)

@@ -30,13 +30,13 @@ const DETAILED_ENTRIES = entriesOf(REPORT_FILTER_ENTRIES, {
 })
 
 /** The body of `POST …/search/time_entries` (`detailed.Post`). */
-export const DetailedReportInputSchema = reportBody(DETAILED_ENTRIES)
+export const DetailedReportInputSchema: v.GenericSchema<DetailedReportInput, DetailedReportInput> = reportBody(DETAILED_ENTRIES)
 
 /** The body of a CSV or XLSX detailed export (`detailed.SearchExportPost`). */
-export const DetailedExportInputSchema = reportBody(entriesOf(DETAILED_ENTRIES, EXPORT_ENTRIES))
+export const DetailedExportInputSchema: v.GenericSchema<DetailedExportInput, DetailedExportInput> = reportBody(entriesOf(DETAILED_ENTRIES, EXPORT_ENTRIES))
 
 /** The body of a PDF detailed export (`detailed.ExportPDFPost`). */
-export const DetailedPdfExportInputSchema = reportBody(
+export const DetailedPdfExportInputSchema: v.GenericSchema<DetailedPdfExportInput, DetailedPdfExportInput> = reportBody(
   entriesOf(DETAILED_ENTRIES, PDF_EXPORT_ENTRIES, {
     /** Listed by Toggl's spec without a description; sent as given. */
     display_mode: TEXT,
@@ -46,7 +46,7 @@ export const DetailedPdfExportInputSchema = reportBody(
 )
 
 /** The body of `POST …/search/time_entries/totals` (`totals.ReportPost`). */
-export const DetailedTotalsInputSchema = reportBody(
+export const DetailedTotalsInputSchema: v.GenericSchema<DetailedTotalsInput, DetailedTotalsInput> = reportBody(
   entriesOf(REPORT_FILTER_ENTRIES, {
     /** The graph's bucket, over `resolution`. */
     granularity: v.optional(v.picklist(['day', 'week', 'month'], "must be 'day', 'week' or 'month'")),
@@ -61,10 +61,286 @@ export const DetailedTotalsInputSchema = reportBody(
   }),
 )
 
-export type DetailedReportInput = v.InferInput<typeof DetailedReportInputSchema>
-export type DetailedExportInput = v.InferInput<typeof DetailedExportInputSchema>
-export type DetailedPdfExportInput = v.InferInput<typeof DetailedPdfExportInputSchema>
-export type DetailedTotalsInput = v.InferInput<typeof DetailedTotalsInputSchema>
+export interface DetailedReportInput {
+  /** The first day, `YYYY-MM-DD`. */
+  start_date: string
+  /** The last day, `YYYY-MM-DD`, included; not before `start_date`, at most a year after it. Toggl picks one when left out. */
+  end_date?: string | undefined
+  /** Listed by Toggl's spec without a description or format; sent as given. */
+  startTime?: string | undefined
+  /** Listed by Toggl's spec without a description or format; sent as given. */
+  endTime?: string | undefined
+  /** Only billable (`true`) or non-billable (`false`) entries. A premium feature: a Free workspace gets 402. */
+  billable?: boolean | undefined
+  /** Only these clients; `[null]` for entries without a client. */
+  client_ids?: (number | null)[] | undefined
+  /** Only these projects; `[null]` for entries without a project. */
+  project_ids?: (number | null)[] | undefined
+  /** Only entries with one of these tags; `[null]` for entries without tags. */
+  tag_ids?: (number | null)[] | undefined
+  /** Only these tasks; `[null]` for entries without a task. */
+  task_ids?: (number | null)[] | undefined
+  /** Only the members of these groups. */
+  group_ids?: number[] | undefined
+  /** Only these users. */
+  user_ids?: number[] | undefined
+  /** Only these time entries. */
+  time_entry_ids?: number[] | undefined
+  /** Only entries whose description matches this text. */
+  description?: string | undefined
+  /** Only entries at least this long (Time Audit; less than `max_duration_seconds`). */
+  min_duration_seconds?: number | undefined
+  /** Only entries at most this long (Time Audit; more than `min_duration_seconds`). */
+  max_duration_seconds?: number | undefined
+  /** How durations are rounded: -1 down, 0 to the nearest, 1 up (the workspace's setting when left out). */
+  rounding?: 0 | 1 | -1 | undefined
+  /** Rounded to this many minutes (0: not rounded; the workspace's setting when left out). */
+  rounding_minutes?: 0 | 1 | 5 | 6 | 10 | 12 | 15 | 30 | 60 | 240 | undefined
+  /**
+   * Rows per page.
+   * @default 50
+   */
+  page_size?: number | undefined
+  /** Where a page starts: the `X-Next-ID` of the page before (the iterator sends it for you). */
+  first_id?: number | undefined
+  /** Where a page starts: the `X-Next-Row-Number` of the page before (the iterator sends it for you). */
+  first_row_number?: number | undefined
+  /** Listed by Toggl's spec without a description. */
+  first_timestamp?: number | undefined
+  /**
+   *
+   * @default 'date'
+   */
+  order_by?: 'description' | 'duration' | 'date' | 'user' | 'last_update' | undefined
+  order_dir?: 'ASC' | 'DESC' | undefined
+  /**
+   * Rows of alike entries (same user, project, task, description, tags, billable) instead of one row per entry.
+   * @default false
+   */
+  grouped?: boolean | undefined
+  /**
+   *
+   * @default false
+   */
+  hide_amounts?: boolean | undefined
+  /**
+   * As much about each row as an export holds (names of projects, clients, tasks, tags).
+   * @default false
+   */
+  enrich_response?: boolean | undefined
+}
+export interface DetailedExportInput {
+  /** The first day, `YYYY-MM-DD`. */
+  start_date: string
+  /** The last day, `YYYY-MM-DD`, included; not before `start_date`, at most a year after it. Toggl picks one when left out. */
+  end_date?: string | undefined
+  /** Listed by Toggl's spec without a description or format; sent as given. */
+  startTime?: string | undefined
+  /** Listed by Toggl's spec without a description or format; sent as given. */
+  endTime?: string | undefined
+  /** Only billable (`true`) or non-billable (`false`) entries. A premium feature: a Free workspace gets 402. */
+  billable?: boolean | undefined
+  /** Only these clients; `[null]` for entries without a client. */
+  client_ids?: (number | null)[] | undefined
+  /** Only these projects; `[null]` for entries without a project. */
+  project_ids?: (number | null)[] | undefined
+  /** Only entries with one of these tags; `[null]` for entries without tags. */
+  tag_ids?: (number | null)[] | undefined
+  /** Only these tasks; `[null]` for entries without a task. */
+  task_ids?: (number | null)[] | undefined
+  /** Only the members of these groups. */
+  group_ids?: number[] | undefined
+  /** Only these users. */
+  user_ids?: number[] | undefined
+  /** Only these time entries. */
+  time_entry_ids?: number[] | undefined
+  /** Only entries whose description matches this text. */
+  description?: string | undefined
+  /** Only entries at least this long (Time Audit; less than `max_duration_seconds`). */
+  min_duration_seconds?: number | undefined
+  /** Only entries at most this long (Time Audit; more than `min_duration_seconds`). */
+  max_duration_seconds?: number | undefined
+  /** How durations are rounded: -1 down, 0 to the nearest, 1 up (the workspace's setting when left out). */
+  rounding?: 0 | 1 | -1 | undefined
+  /** Rounded to this many minutes (0: not rounded; the workspace's setting when left out). */
+  rounding_minutes?: 0 | 1 | 5 | 6 | 10 | 12 | 15 | 30 | 60 | 240 | undefined
+  /**
+   * Rows per page.
+   * @default 50
+   */
+  page_size?: number | undefined
+  /** Where a page starts: the `X-Next-ID` of the page before (the iterator sends it for you). */
+  first_id?: number | undefined
+  /** Where a page starts: the `X-Next-Row-Number` of the page before (the iterator sends it for you). */
+  first_row_number?: number | undefined
+  /** Listed by Toggl's spec without a description. */
+  first_timestamp?: number | undefined
+  /**
+   *
+   * @default 'date'
+   */
+  order_by?: 'description' | 'duration' | 'date' | 'user' | 'last_update' | undefined
+  order_dir?: 'ASC' | 'DESC' | undefined
+  /**
+   * Rows of alike entries (same user, project, task, description, tags, billable) instead of one row per entry.
+   * @default false
+   */
+  grouped?: boolean | undefined
+  /**
+   *
+   * @default false
+   */
+  hide_amounts?: boolean | undefined
+  /**
+   * As much about each row as an export holds (names of projects, clients, tasks, tags).
+   * @default false
+   */
+  enrich_response?: boolean | undefined
+  /**
+   * How durations are written.
+   * @default 'classic'
+   */
+  duration_format?: 'classic' | 'decimal' | 'improved' | undefined
+}
+export interface DetailedPdfExportInput {
+  /** The first day, `YYYY-MM-DD`. */
+  start_date: string
+  /** The last day, `YYYY-MM-DD`, included; not before `start_date`, at most a year after it. Toggl picks one when left out. */
+  end_date?: string | undefined
+  /** Listed by Toggl's spec without a description or format; sent as given. */
+  startTime?: string | undefined
+  /** Listed by Toggl's spec without a description or format; sent as given. */
+  endTime?: string | undefined
+  /** Only billable (`true`) or non-billable (`false`) entries. A premium feature: a Free workspace gets 402. */
+  billable?: boolean | undefined
+  /** Only these clients; `[null]` for entries without a client. */
+  client_ids?: (number | null)[] | undefined
+  /** Only these projects; `[null]` for entries without a project. */
+  project_ids?: (number | null)[] | undefined
+  /** Only entries with one of these tags; `[null]` for entries without tags. */
+  tag_ids?: (number | null)[] | undefined
+  /** Only these tasks; `[null]` for entries without a task. */
+  task_ids?: (number | null)[] | undefined
+  /** Only the members of these groups. */
+  group_ids?: number[] | undefined
+  /** Only these users. */
+  user_ids?: number[] | undefined
+  /** Only these time entries. */
+  time_entry_ids?: number[] | undefined
+  /** Only entries whose description matches this text. */
+  description?: string | undefined
+  /** Only entries at least this long (Time Audit; less than `max_duration_seconds`). */
+  min_duration_seconds?: number | undefined
+  /** Only entries at most this long (Time Audit; more than `min_duration_seconds`). */
+  max_duration_seconds?: number | undefined
+  /** How durations are rounded: -1 down, 0 to the nearest, 1 up (the workspace's setting when left out). */
+  rounding?: 0 | 1 | -1 | undefined
+  /** Rounded to this many minutes (0: not rounded; the workspace's setting when left out). */
+  rounding_minutes?: 0 | 1 | 5 | 6 | 10 | 12 | 15 | 30 | 60 | 240 | undefined
+  /**
+   * Rows per page.
+   * @default 50
+   */
+  page_size?: number | undefined
+  /** Where a page starts: the `X-Next-ID` of the page before (the iterator sends it for you). */
+  first_id?: number | undefined
+  /** Where a page starts: the `X-Next-Row-Number` of the page before (the iterator sends it for you). */
+  first_row_number?: number | undefined
+  /** Listed by Toggl's spec without a description. */
+  first_timestamp?: number | undefined
+  /**
+   *
+   * @default 'date'
+   */
+  order_by?: 'description' | 'duration' | 'date' | 'user' | 'last_update' | undefined
+  order_dir?: 'ASC' | 'DESC' | undefined
+  /**
+   * Rows of alike entries (same user, project, task, description, tags, billable) instead of one row per entry.
+   * @default false
+   */
+  grouped?: boolean | undefined
+  /**
+   *
+   * @default false
+   */
+  hide_amounts?: boolean | undefined
+  /**
+   * As much about each row as an export holds (names of projects, clients, tasks, tags).
+   * @default false
+   */
+  enrich_response?: boolean | undefined
+  /**
+   * How durations are written.
+   * @default 'classic'
+   */
+  duration_format?: 'classic' | 'decimal' | 'improved' | undefined
+  /**
+   * How dates are written.
+   * @default 'MM/DD/YYYY'
+   */
+  date_format?: 'MM/DD/YYYY' | 'DD-MM-YYYY' | 'MM-DD-YYYY' | 'YYYY-MM-DD' | 'DD/MM/YYYY' | 'DD.MM.YYYY' | undefined
+  /** Listed by Toggl's spec without a description; sent as given (e.g. `','`). */
+  cents_separator?: string | undefined
+  /** Listed by Toggl's spec without a description; sent as given. */
+  display_mode?: string | undefined
+  /** Listed by Toggl's spec without a description; sent as given. */
+  hour_format?: string | undefined
+}
+export interface DetailedTotalsInput {
+  /** The first day, `YYYY-MM-DD`. */
+  start_date: string
+  /** The last day, `YYYY-MM-DD`, included; not before `start_date`, at most a year after it. Toggl picks one when left out. */
+  end_date?: string | undefined
+  /** Listed by Toggl's spec without a description or format; sent as given. */
+  startTime?: string | undefined
+  /** Listed by Toggl's spec without a description or format; sent as given. */
+  endTime?: string | undefined
+  /** Only billable (`true`) or non-billable (`false`) entries. A premium feature: a Free workspace gets 402. */
+  billable?: boolean | undefined
+  /** Only these clients; `[null]` for entries without a client. */
+  client_ids?: (number | null)[] | undefined
+  /** Only these projects; `[null]` for entries without a project. */
+  project_ids?: (number | null)[] | undefined
+  /** Only entries with one of these tags; `[null]` for entries without tags. */
+  tag_ids?: (number | null)[] | undefined
+  /** Only these tasks; `[null]` for entries without a task. */
+  task_ids?: (number | null)[] | undefined
+  /** Only the members of these groups. */
+  group_ids?: number[] | undefined
+  /** Only these users. */
+  user_ids?: number[] | undefined
+  /** Only these time entries. */
+  time_entry_ids?: number[] | undefined
+  /** Only entries whose description matches this text. */
+  description?: string | undefined
+  /** Only entries at least this long (Time Audit; less than `max_duration_seconds`). */
+  min_duration_seconds?: number | undefined
+  /** Only entries at most this long (Time Audit; more than `min_duration_seconds`). */
+  max_duration_seconds?: number | undefined
+  /** How durations are rounded: -1 down, 0 to the nearest, 1 up (the workspace's setting when left out). */
+  rounding?: 0 | 1 | -1 | undefined
+  /** Rounded to this many minutes (0: not rounded; the workspace's setting when left out). */
+  rounding_minutes?: 0 | 1 | 5 | 6 | 10 | 12 | 15 | 30 | 60 | 240 | undefined
+  /** The graph's bucket, over `resolution`. */
+  granularity?: 'day' | 'week' | 'month' | undefined
+  /** The graph's bucket; Toggl's spec lists no values. */
+  resolution?: string | undefined
+  /**
+   * Include `graph`.
+   * @default false
+   */
+  with_graph?: boolean | undefined
+  /**
+   *
+   * @default false
+   */
+  withInlineRates?: boolean | undefined
+  /**
+   *
+   * @default false
+   */
+  grouped?: boolean | undefined
+}
 
 /** One time entry of a detailed row (`detailed.SingleTimeEntry`). */
 const DetailedTimeEntrySchema = v.looseObject({
@@ -76,7 +352,7 @@ const DetailedTimeEntrySchema = v.looseObject({
 })
 
 /** One row of a detailed report (`detailed.GroupedTimeEntry`): one entry, or alike entries when `grouped`. */
-export const DetailedRowSchema = v.looseObject({
+export const DetailedRowSchema: v.GenericSchema<unknown, DetailedRow> = v.looseObject({
   user_id: IdSchema,
   username: v.nullish(v.string()),
   project_id: v.nullish(IdSchema),
@@ -100,17 +376,43 @@ export const DetailedRowSchema = v.looseObject({
   email: v.nullish(v.string()),
 })
 
-export const DetailedRowListSchema = v.array(DetailedRowSchema)
+export const DetailedRowListSchema: v.GenericSchema<unknown[], DetailedRow[]> = v.array(DetailedRowSchema)
 
-export type DetailedRow = v.InferOutput<typeof DetailedRowSchema>
+export interface DetailedRow {
+  user_id: number
+  username?: string | null | undefined
+  project_id?: number | null | undefined
+  task_id?: number | null | undefined
+  description?: string | null | undefined
+  billable?: boolean | null | undefined
+  tag_ids?: number[] | null | undefined
+  /** The row's place in the report, from 1. */
+  row_number?: number | null | undefined
+  time_entries: ({ id: number; seconds: number; start: string; stop?: string | null | undefined; at?: string | null | undefined } & { [key: string]: unknown })[]
+  billable_amount_in_cents?: number | null | undefined
+  hourly_rate_in_cents?: number | null | undefined
+  currency?: string | null | undefined
+  /** With `enrich_response`: */
+  project_name?: string | null | undefined
+  project_color?: string | null | undefined
+  project_hex?: string | null | undefined
+  client_name?: string | null | undefined
+  task_name?: string | null | undefined
+  tag_names?: string[] | null | undefined
+  email?: string | null | undefined
+  [key: string]: unknown
+}
 
 /**
  * Where the next page of a detailed report starts, from Toggl's `X-Next-ID` and
  * `X-Next-Row-Number`: send it back as `first_id` and `first_row_number`.
  */
-export const DetailedCursorSchema = v.strictObject({
+export const DetailedCursorSchema: v.GenericSchema<unknown, DetailedCursor> = v.strictObject({
   first_id: v.optional(IdSchema),
   first_row_number: v.optional(IdSchema),
 })
 
-export type DetailedCursor = v.InferOutput<typeof DetailedCursorSchema>
+export interface DetailedCursor {
+  first_id?: number | undefined
+  first_row_number?: number | undefined
+}

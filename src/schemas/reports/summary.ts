@@ -93,13 +93,13 @@ const SUB_GROUPING_RULE: CrossFieldRule = {
 const summaryBody = /* @__NO_SIDE_EFFECTS__ */ <const E extends typeof SUMMARY_ENTRIES>(entries: E) => reportBody(entries, [SUB_GROUPING_RULE])
 
 /** The body of `POST …/summary/time_entries` (`summary.ReportPost`). */
-export const SummaryReportInputSchema = summaryBody(SUMMARY_ENTRIES)
+export const SummaryReportInputSchema: v.GenericSchema<SummaryReportInput, SummaryReportInput> = summaryBody(SUMMARY_ENTRIES)
 
 /** The body of a CSV or XLSX summary export (`summary.ExportPost`). */
-export const SummaryExportInputSchema = summaryBody(SUMMARY_EXPORT_ENTRIES)
+export const SummaryExportInputSchema: v.GenericSchema<SummaryExportInput, SummaryExportInput> = summaryBody(SUMMARY_EXPORT_ENTRIES)
 
 /** The body of a PDF summary export (`summary.ExportPDFPost`). */
-export const SummaryPdfExportInputSchema = summaryBody(
+export const SummaryPdfExportInputSchema: v.GenericSchema<SummaryPdfExportInput, SummaryPdfExportInput> = summaryBody(
   entriesOf(SUMMARY_EXPORT_ENTRIES, PDF_EXPORT_ENTRIES, {
     /** The graph's bucket; Toggl's spec lists no values. */
     resolution: TEXT,
@@ -107,12 +107,253 @@ export const SummaryPdfExportInputSchema = summaryBody(
 )
 
 /** The body of the project summaries: a date range (`base.RangePost`, `dto.ProjectUsersRequest`). */
-export const ReportRangeInputSchema = reportBody(REPORT_RANGE_ENTRIES)
+export const ReportRangeInputSchema: v.GenericSchema<ReportRangeInput, ReportRangeInput> = reportBody(REPORT_RANGE_ENTRIES)
 
-export type SummaryReportInput = v.InferInput<typeof SummaryReportInputSchema>
-export type SummaryExportInput = v.InferInput<typeof SummaryExportInputSchema>
-export type SummaryPdfExportInput = v.InferInput<typeof SummaryPdfExportInputSchema>
-export type ReportRangeInput = v.InferInput<typeof ReportRangeInputSchema>
+export interface SummaryReportInput {
+  /** The first day, `YYYY-MM-DD`. */
+  start_date: string
+  /** The last day, `YYYY-MM-DD`, included; not before `start_date`, at most a year after it. Toggl picks one when left out. */
+  end_date?: string | undefined
+  /** Listed by Toggl's spec without a description or format; sent as given. */
+  startTime?: string | undefined
+  /** Listed by Toggl's spec without a description or format; sent as given. */
+  endTime?: string | undefined
+  /** Only billable (`true`) or non-billable (`false`) entries. A premium feature: a Free workspace gets 402. */
+  billable?: boolean | undefined
+  /** Only these clients; `[null]` for entries without a client. */
+  client_ids?: (number | null)[] | undefined
+  /** Only these projects; `[null]` for entries without a project. */
+  project_ids?: (number | null)[] | undefined
+  /** Only entries with one of these tags; `[null]` for entries without tags. */
+  tag_ids?: (number | null)[] | undefined
+  /** Only these tasks; `[null]` for entries without a task. */
+  task_ids?: (number | null)[] | undefined
+  /** Only the members of these groups. */
+  group_ids?: number[] | undefined
+  /** Only these users. */
+  user_ids?: number[] | undefined
+  /** Only these time entries. */
+  time_entry_ids?: number[] | undefined
+  /** Only entries whose description matches this text. */
+  description?: string | undefined
+  /** Only entries at least this long (Time Audit; less than `max_duration_seconds`). */
+  min_duration_seconds?: number | undefined
+  /** Only entries at most this long (Time Audit; more than `min_duration_seconds`). */
+  max_duration_seconds?: number | undefined
+  /** How durations are rounded: -1 down, 0 to the nearest, 1 up (the workspace's setting when left out). */
+  rounding?: 0 | 1 | -1 | undefined
+  /** Rounded to this many minutes (0: not rounded; the workspace's setting when left out). */
+  rounding_minutes?: 0 | 1 | 5 | 6 | 10 | 12 | 15 | 30 | 60 | 240 | undefined
+  /**
+   * What the groups are.
+   * @default 'projects' (Toggl's `X-Grouping` tells what it used)
+   */
+  grouping?: 'users' | 'projects' | 'clients' | undefined
+  /**
+   * What each group is divided into (see {@link SUMMARY_SUB_GROUPINGS}).
+   * @default 'time_entries'
+   */
+  sub_grouping?: 'users' | 'projects' | 'clients' | 'tasks' | 'time_entries' | undefined
+  /**
+   * Each sub-group lists the ids of its time entries (`ids`).
+   * @default false
+   */
+  include_time_entry_ids?: boolean | undefined
+  /**
+   * A sub-group per hourly rate.
+   * @default false
+   */
+  distinguish_rates?: boolean | undefined
+  /** Time Audit (premium): which groups to show. */
+  audit?: { group_filter?: { currency?: string | undefined; min_amount_cents?: number | undefined; max_amount_cents?: number | undefined; min_duration_seconds?: number | undefined; max_duration_seconds?: number | undefined } | undefined; show_empty_groups?: boolean | undefined; show_tracked_groups?: boolean | undefined } | undefined
+}
+export interface SummaryExportInput {
+  /** The first day, `YYYY-MM-DD`. */
+  start_date: string
+  /** The last day, `YYYY-MM-DD`, included; not before `start_date`, at most a year after it. Toggl picks one when left out. */
+  end_date?: string | undefined
+  /** Listed by Toggl's spec without a description or format; sent as given. */
+  startTime?: string | undefined
+  /** Listed by Toggl's spec without a description or format; sent as given. */
+  endTime?: string | undefined
+  /** Only billable (`true`) or non-billable (`false`) entries. A premium feature: a Free workspace gets 402. */
+  billable?: boolean | undefined
+  /** Only these clients; `[null]` for entries without a client. */
+  client_ids?: (number | null)[] | undefined
+  /** Only these projects; `[null]` for entries without a project. */
+  project_ids?: (number | null)[] | undefined
+  /** Only entries with one of these tags; `[null]` for entries without tags. */
+  tag_ids?: (number | null)[] | undefined
+  /** Only these tasks; `[null]` for entries without a task. */
+  task_ids?: (number | null)[] | undefined
+  /** Only the members of these groups. */
+  group_ids?: number[] | undefined
+  /** Only these users. */
+  user_ids?: number[] | undefined
+  /** Only these time entries. */
+  time_entry_ids?: number[] | undefined
+  /** Only entries whose description matches this text. */
+  description?: string | undefined
+  /** Only entries at least this long (Time Audit; less than `max_duration_seconds`). */
+  min_duration_seconds?: number | undefined
+  /** Only entries at most this long (Time Audit; more than `min_duration_seconds`). */
+  max_duration_seconds?: number | undefined
+  /** How durations are rounded: -1 down, 0 to the nearest, 1 up (the workspace's setting when left out). */
+  rounding?: 0 | 1 | -1 | undefined
+  /** Rounded to this many minutes (0: not rounded; the workspace's setting when left out). */
+  rounding_minutes?: 0 | 1 | 5 | 6 | 10 | 12 | 15 | 30 | 60 | 240 | undefined
+  /**
+   * What the groups are.
+   * @default 'projects' (Toggl's `X-Grouping` tells what it used)
+   */
+  grouping?: 'users' | 'projects' | 'clients' | undefined
+  /**
+   * What each group is divided into (see {@link SUMMARY_SUB_GROUPINGS}).
+   * @default 'time_entries'
+   */
+  sub_grouping?: 'users' | 'projects' | 'clients' | 'tasks' | 'time_entries' | undefined
+  /**
+   * Each sub-group lists the ids of its time entries (`ids`).
+   * @default false
+   */
+  include_time_entry_ids?: boolean | undefined
+  /**
+   * A sub-group per hourly rate.
+   * @default false
+   */
+  distinguish_rates?: boolean | undefined
+  /** Time Audit (premium): which groups to show. */
+  audit?: { group_filter?: { currency?: string | undefined; min_amount_cents?: number | undefined; max_amount_cents?: number | undefined; min_duration_seconds?: number | undefined; max_duration_seconds?: number | undefined } | undefined; show_empty_groups?: boolean | undefined; show_tracked_groups?: boolean | undefined } | undefined
+  /**
+   * How durations are written.
+   * @default 'classic'
+   */
+  duration_format?: 'classic' | 'decimal' | 'improved' | undefined
+  /**
+   * Collapse the others.
+   * @default false
+   */
+  collapse?: boolean | undefined
+  /**
+   *
+   * @default false
+   */
+  hide_amounts?: boolean | undefined
+  /**
+   *
+   * @default false
+   */
+  hide_rates?: boolean | undefined
+  /**
+   *
+   * @default 'title'
+   */
+  order_by?: 'title' | 'duration' | undefined
+  order_dir?: 'ASC' | 'DESC' | undefined
+}
+export interface SummaryPdfExportInput {
+  /** The first day, `YYYY-MM-DD`. */
+  start_date: string
+  /** The last day, `YYYY-MM-DD`, included; not before `start_date`, at most a year after it. Toggl picks one when left out. */
+  end_date?: string | undefined
+  /** Listed by Toggl's spec without a description or format; sent as given. */
+  startTime?: string | undefined
+  /** Listed by Toggl's spec without a description or format; sent as given. */
+  endTime?: string | undefined
+  /** Only billable (`true`) or non-billable (`false`) entries. A premium feature: a Free workspace gets 402. */
+  billable?: boolean | undefined
+  /** Only these clients; `[null]` for entries without a client. */
+  client_ids?: (number | null)[] | undefined
+  /** Only these projects; `[null]` for entries without a project. */
+  project_ids?: (number | null)[] | undefined
+  /** Only entries with one of these tags; `[null]` for entries without tags. */
+  tag_ids?: (number | null)[] | undefined
+  /** Only these tasks; `[null]` for entries without a task. */
+  task_ids?: (number | null)[] | undefined
+  /** Only the members of these groups. */
+  group_ids?: number[] | undefined
+  /** Only these users. */
+  user_ids?: number[] | undefined
+  /** Only these time entries. */
+  time_entry_ids?: number[] | undefined
+  /** Only entries whose description matches this text. */
+  description?: string | undefined
+  /** Only entries at least this long (Time Audit; less than `max_duration_seconds`). */
+  min_duration_seconds?: number | undefined
+  /** Only entries at most this long (Time Audit; more than `min_duration_seconds`). */
+  max_duration_seconds?: number | undefined
+  /** How durations are rounded: -1 down, 0 to the nearest, 1 up (the workspace's setting when left out). */
+  rounding?: 0 | 1 | -1 | undefined
+  /** Rounded to this many minutes (0: not rounded; the workspace's setting when left out). */
+  rounding_minutes?: 0 | 1 | 5 | 6 | 10 | 12 | 15 | 30 | 60 | 240 | undefined
+  /**
+   * What the groups are.
+   * @default 'projects' (Toggl's `X-Grouping` tells what it used)
+   */
+  grouping?: 'users' | 'projects' | 'clients' | undefined
+  /**
+   * What each group is divided into (see {@link SUMMARY_SUB_GROUPINGS}).
+   * @default 'time_entries'
+   */
+  sub_grouping?: 'users' | 'projects' | 'clients' | 'tasks' | 'time_entries' | undefined
+  /**
+   * Each sub-group lists the ids of its time entries (`ids`).
+   * @default false
+   */
+  include_time_entry_ids?: boolean | undefined
+  /**
+   * A sub-group per hourly rate.
+   * @default false
+   */
+  distinguish_rates?: boolean | undefined
+  /** Time Audit (premium): which groups to show. */
+  audit?: { group_filter?: { currency?: string | undefined; min_amount_cents?: number | undefined; max_amount_cents?: number | undefined; min_duration_seconds?: number | undefined; max_duration_seconds?: number | undefined } | undefined; show_empty_groups?: boolean | undefined; show_tracked_groups?: boolean | undefined } | undefined
+  /**
+   * How durations are written.
+   * @default 'classic'
+   */
+  duration_format?: 'classic' | 'decimal' | 'improved' | undefined
+  /**
+   * Collapse the others.
+   * @default false
+   */
+  collapse?: boolean | undefined
+  /**
+   *
+   * @default false
+   */
+  hide_amounts?: boolean | undefined
+  /**
+   *
+   * @default false
+   */
+  hide_rates?: boolean | undefined
+  /**
+   *
+   * @default 'title'
+   */
+  order_by?: 'title' | 'duration' | undefined
+  order_dir?: 'ASC' | 'DESC' | undefined
+  /**
+   * How dates are written.
+   * @default 'MM/DD/YYYY'
+   */
+  date_format?: 'MM/DD/YYYY' | 'DD-MM-YYYY' | 'MM-DD-YYYY' | 'YYYY-MM-DD' | 'DD/MM/YYYY' | 'DD.MM.YYYY' | undefined
+  /** Listed by Toggl's spec without a description; sent as given (e.g. `','`). */
+  cents_separator?: string | undefined
+  /** The graph's bucket; Toggl's spec lists no values. */
+  resolution?: string | undefined
+}
+export interface ReportRangeInput {
+  /** The first day, `YYYY-MM-DD`. */
+  start_date: string
+  /** The last day, `YYYY-MM-DD`, included; not before `start_date`, at most a year after it. Toggl picks one when left out. */
+  end_date?: string | undefined
+  /** Listed by Toggl's spec without a description or format; sent as given. */
+  startTime?: string | undefined
+  /** Listed by Toggl's spec without a description or format; sent as given. */
+  endTime?: string | undefined
+}
 
 /** One sub-group: a time entry description, task, user, project or client within a group. */
 const SummarySubGroupSchema = v.looseObject({
@@ -143,20 +384,46 @@ const SummaryGroupSchema = v.looseObject({
 })
 
 /** A summary report (`summary.ReportData`). */
-export const SummaryReportSchema = v.looseObject({ groups: listOf(SummaryGroupSchema) })
+export const SummaryReportSchema: v.GenericSchema<unknown, SummaryReport> = v.looseObject({ groups: listOf(SummaryGroupSchema) })
 
-export type SummaryReport = v.InferOutput<typeof SummaryReportSchema>
-export type SummaryGroup = v.InferOutput<typeof SummaryGroupSchema>
-export type SummarySubGroup = v.InferOutput<typeof SummarySubGroupSchema>
+export interface SummaryReport {
+  groups: ({ id: number | null; sub_groups: ({ id?: number | null | undefined; title?: string | null | undefined; seconds: number; rates?: ({ billable_seconds: number; hourly_rate_in_cents?: number | null | undefined; currency?: string | null | undefined } & { [key: string]: unknown })[] | null | undefined; ids?: number[] | null | undefined } & { [key: string]: unknown })[]; ids?: number[] | null | undefined; project_color?: string | null | undefined; project_hex_color?: string | null | undefined } & { [key: string]: unknown })[]
+  [key: string]: unknown
+}
+export interface SummaryGroup {
+  id: number | null
+  sub_groups: ({ id?: number | null | undefined; title?: string | null | undefined; seconds: number; rates?: ({ billable_seconds: number; hourly_rate_in_cents?: number | null | undefined; currency?: string | null | undefined } & { [key: string]: unknown })[] | null | undefined; ids?: number[] | null | undefined } & { [key: string]: unknown })[]
+  /** Used by Toggl for tag groups. */
+  ids?: number[] | null | undefined
+  project_color?: string | null | undefined
+  project_hex_color?: string | null | undefined
+  [key: string]: unknown
+}
+export interface SummarySubGroup {
+  /** `null` for "none" and for time entries (which are told apart by `title`). */
+  id?: number | null | undefined
+  title?: string | null | undefined
+  seconds: number
+  rates?: ({ billable_seconds: number; hourly_rate_in_cents?: number | null | undefined; currency?: string | null | undefined } & { [key: string]: unknown })[] | null | undefined
+  /** With `include_time_entry_ids: true`. */
+  ids?: number[] | null | undefined
+  [key: string]: unknown
+}
 
 /** Time one user tracked on one project (`users.ProjectUsersSummaryRow`). */
-export const ProjectUserSummarySchema = v.looseObject({
+export const ProjectUserSummarySchema: v.GenericSchema<unknown, ProjectUserSummary> = v.looseObject({
   user_id: IdSchema,
   project_id: NullableIdSchema,
   tracked_seconds: v.number(),
   billable_seconds: v.nullish(v.number()),
 })
 
-export const ProjectUserSummaryListSchema = v.array(ProjectUserSummarySchema)
+export const ProjectUserSummaryListSchema: v.GenericSchema<unknown[], ProjectUserSummary[]> = v.array(ProjectUserSummarySchema)
 
-export type ProjectUserSummary = v.InferOutput<typeof ProjectUserSummarySchema>
+export interface ProjectUserSummary {
+  user_id: number
+  project_id: number | null
+  tracked_seconds: number
+  billable_seconds?: number | null | undefined
+  [key: string]: unknown
+}

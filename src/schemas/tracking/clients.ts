@@ -3,7 +3,7 @@ import { IdListInputSchema, IdSchema, SinceInputSchema, TimestampSchema } from '
 import { ClientNameSchema } from '../names.ts'
 
 /** A client; Toggl names its workspace `wid`. */
-export const ClientSchema = v.looseObject({
+export const ClientSchema: v.GenericSchema<unknown, TogglClient> = v.looseObject({
   id: IdSchema,
   wid: IdSchema,
   name: v.string(),
@@ -17,15 +17,28 @@ export const ClientSchema = v.looseObject({
   server_deleted_at: v.nullish(TimestampSchema),
 })
 
-export const ClientListSchema = v.array(ClientSchema)
+export const ClientListSchema: v.GenericSchema<unknown[], TogglClient[]> = v.array(ClientSchema)
 
-export type TogglClient = v.InferOutput<typeof ClientSchema>
+export interface TogglClient {
+  id: number
+  wid: number
+  name: string
+  archived?: boolean | null | undefined
+  notes?: string | null | undefined
+  external_reference?: string | null | undefined
+  creator_id?: number | null | undefined
+  permissions?: string[] | null | undefined
+  at?: string | null | undefined
+  /** Set on a deleted client, which only `since` listings show. */
+  server_deleted_at?: string | null | undefined
+  [key: string]: unknown
+}
 
 /**
  * A client as `POST /workspaces/{id}/clients` and `PUT …/clients/{id}` take it. Toggl's PUT takes
  * the whole client, so `name` is required for both.
  */
-export const ClientInputSchema = v.strictObject(
+export const ClientInputSchema: v.GenericSchema<ClientInput, ClientInput> = v.strictObject(
   {
     name: ClientNameSchema,
     notes: v.optional(v.nullable(v.string('must be a string'))),
@@ -34,10 +47,14 @@ export const ClientInputSchema = v.strictObject(
   'client must be an object',
 )
 
-export type ClientInput = v.InferInput<typeof ClientInputSchema>
+export interface ClientInput {
+  name: string
+  notes?: string | null | undefined
+  external_reference?: string | null | undefined
+}
 
 /** The filters of `GET /workspaces/{id}/clients`. */
-export const ClientFiltersSchema = v.strictObject(
+export const ClientFiltersSchema: v.GenericSchema<ClientFilters, ClientFilters> = v.strictObject(
   {
     /** `'active'` (Toggl's default), `'archived'` or `'both'`. */
     status: v.optional(v.picklist(['active', 'archived', 'both'], "must be 'active', 'archived' or 'both'")),
@@ -47,10 +64,15 @@ export const ClientFiltersSchema = v.strictObject(
   'filters must be an object',
 )
 
-export type ClientFilters = v.InferInput<typeof ClientFiltersSchema>
+export type ClientFilters = {
+  /** `'active'` (Toggl's default), `'archived'` or `'both'`. */
+  status?: 'active' | 'archived' | 'both' | undefined
+  /** A part of the name, in any case. */
+  name?: string | undefined
+}
 
 /** What `POST …/clients/{id}/restore` brings back with the client: the named projects, or all of them. */
-export const ClientRestoreSchema = v.strictObject(
+export const ClientRestoreSchema: v.GenericSchema<ClientRestore, ClientRestore> = v.strictObject(
   {
     projects: v.optional(IdListInputSchema),
     restore_all_projects: v.optional(v.boolean('must be a boolean')),
@@ -58,12 +80,17 @@ export const ClientRestoreSchema = v.strictObject(
   'body must be an object',
 )
 
-export type ClientRestore = v.InferInput<typeof ClientRestoreSchema>
+export interface ClientRestore {
+  projects?: number[] | undefined
+  restore_all_projects?: boolean | undefined
+}
 
 /** `POST …/clients/{id}/archive` answers the ids of the projects archived with it. */
-export const ArchivedProjectIdsSchema = v.nullish(v.array(IdSchema), () => [])
+export const ArchivedProjectIdsSchema: v.GenericSchema<number[] | null | undefined, number[]> = v.nullish(v.array(IdSchema), () => [])
 
 /** `GET /me/clients`. */
-export const MyClientFiltersSchema = v.strictObject({ since: v.optional(SinceInputSchema) }, 'filters must be an object')
+export const MyClientFiltersSchema: v.GenericSchema<MyClientFilters, { since?: number | undefined }> = v.strictObject({ since: v.optional(SinceInputSchema) }, 'filters must be an object')
 
-export type MyClientFilters = v.InferInput<typeof MyClientFiltersSchema>
+export interface MyClientFilters {
+  since?: string | number | Date | undefined
+}

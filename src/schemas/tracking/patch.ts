@@ -47,9 +47,13 @@ const emptyWhenNull = <T extends v.GenericSchema>(item: T) => v.nullish(v.array(
  * Toggl's answer to a bulk PATCH: applied to each id on its own, no rollback. `success` lists the
  * ids it changed, `failure` the others with why; a 200 may hold only failures.
  */
-export const BulkPatchResultSchema = v.looseObject({
+export const BulkPatchResultSchema: v.GenericSchema<unknown, BulkPatchResult> = v.looseObject({
   success: emptyWhenNull(IdSchema),
   failure: emptyWhenNull(v.looseObject({ id: IdSchema, message: v.string() })),
 })
 
-export type BulkPatchResult = v.InferOutput<typeof BulkPatchResultSchema>
+export interface BulkPatchResult {
+  success: number[]
+  failure: ({ id: number; message: string } & { [key: string]: unknown })[]
+  [key: string]: unknown
+}

@@ -112,11 +112,23 @@ function withEntryFields<const E extends v.ObjectEntries>(own: E): typeof entryF
 }
 
 /** `start(ws, entry)`: what a running entry may carry; `start` defaults to now. */
-export const TimeEntryStartInputSchema = v.strictObject(withEntryFields({ start: v.optional(StartSchema) }))
-export type TimeEntryStart = v.InferInput<typeof TimeEntryStartInputSchema>
+export const TimeEntryStartInputSchema: v.GenericSchema<TimeEntryStart, { description?: string | null | undefined; project_id?: number | null | undefined; task_id?: number | null | undefined; tags?: string[] | undefined; tag_ids?: number[] | undefined; billable?: boolean | undefined; user_id?: number | undefined; shared_with_user_ids?: number[] | undefined; created_with?: string | undefined; start?: number | undefined }> = v.strictObject(withEntryFields({ start: v.optional(StartSchema) }))
+export interface TimeEntryStart {
+  description?: string | null | undefined
+  project_id?: number | null | undefined
+  task_id?: number | null | undefined
+  tags?: string[] | undefined
+  tag_ids?: number[] | undefined
+  billable?: boolean | undefined
+  user_id?: number | undefined
+  shared_with_user_ids?: number[] | undefined
+  /** The app name Toggl records; togglkit sends "togglkit" unless told. */
+  created_with?: string | undefined
+  start?: string | Date | undefined
+}
 
 /** `add(ws, entry)`: a finished entry, `start` with `duration` or `stop` (both must agree). */
-export const TimeEntryAddInputSchema = v.pipe(
+export const TimeEntryAddInputSchema: v.GenericSchema<TimeEntryInput, { description?: string | null | undefined; project_id?: number | null | undefined; task_id?: number | null | undefined; tags?: string[] | undefined; tag_ids?: number[] | undefined; billable?: boolean | undefined; user_id?: number | undefined; shared_with_user_ids?: number[] | undefined; created_with?: string | undefined; start: number; duration?: number | undefined; stop?: number | undefined }> = v.pipe(
   v.strictObject(
     withEntryFields({
       start: StartSchema,
@@ -131,10 +143,24 @@ export const TimeEntryAddInputSchema = v.pipe(
     'start + duration must equal stop when both are given',
   ),
 )
-export type TimeEntryInput = v.InferInput<typeof TimeEntryAddInputSchema>
+export interface TimeEntryInput {
+  description?: string | null | undefined
+  project_id?: number | null | undefined
+  task_id?: number | null | undefined
+  tags?: string[] | undefined
+  tag_ids?: number[] | undefined
+  billable?: boolean | undefined
+  user_id?: number | undefined
+  shared_with_user_ids?: number[] | undefined
+  /** The app name Toggl records; togglkit sends "togglkit" unless told. */
+  created_with?: string | undefined
+  start: string | Date
+  duration?: number | undefined
+  stop?: string | Date | undefined
+}
 
 /** `edit(ws, entry, changes)`: any of the entry's fields (at least one); `tag_action` says how `tags`/`tag_ids` apply. */
-export const TimeEntryChangesSchema = v.pipe(
+export const TimeEntryChangesSchema: v.GenericSchema<TimeEntryChanges, { description?: string | null | undefined; project_id?: number | null | undefined; task_id?: number | null | undefined; tags?: string[] | undefined; tag_ids?: number[] | undefined; billable?: boolean | undefined; user_id?: number | undefined; shared_with_user_ids?: number[] | undefined; created_with?: string | undefined; start?: number | undefined; stop?: number | null | undefined; duration?: number | undefined; tag_action?: 'add' | 'delete' | undefined }> = v.pipe(
   v.strictObject(
     withEntryFields({
       start: v.optional(StartSchema),
@@ -145,7 +171,22 @@ export const TimeEntryChangesSchema = v.pipe(
   ),
   v.check((changes) => Object.keys(changes).length > 0, 'must change at least one field'),
 )
-export type TimeEntryChanges = v.InferInput<typeof TimeEntryChangesSchema>
+export interface TimeEntryChanges {
+  description?: string | null | undefined
+  project_id?: number | null | undefined
+  task_id?: number | null | undefined
+  tags?: string[] | undefined
+  tag_ids?: number[] | undefined
+  billable?: boolean | undefined
+  user_id?: number | undefined
+  shared_with_user_ids?: number[] | undefined
+  /** The app name Toggl records; togglkit sends "togglkit" unless told. */
+  created_with?: string | undefined
+  start?: string | Date | undefined
+  stop?: string | Date | null | undefined
+  duration?: number | undefined
+  tag_action?: 'delete' | 'add' | undefined
+}
 
 const PATCH_OP = v.picklist(['add', 'remove', 'replace'], 'must be "add", "remove" or "replace"')
 const StartText = v.pipe(StartSchema, v.transform(utcText))
@@ -174,7 +215,17 @@ const PatchOperationSchema = v.variant(
 )
 
 /** A path of an entry that `patch` can change. */
-export type TimeEntryPatchPath = v.InferOutput<typeof PatchOperationSchema>['path']
+export type TimeEntryPatchPath =
+  | '/description'
+  | '/billable'
+  | '/project_id'
+  | '/task_id'
+  | '/tags'
+  | '/tag_ids'
+  | '/start'
+  | '/stop'
+  | '/duration'
+  | '/user_id'
 
 /** One JSON-Patch operation of `patch(ws, entries, operations)`. */
 export interface TimeEntryPatchOperation {

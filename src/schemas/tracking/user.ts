@@ -10,7 +10,7 @@ import { TagSchema } from './tags.ts'
 import { TaskSchema } from './tasks.ts'
 
 /** The signed-in user (`GET /me`), without the `api_token` and `intercom_hash` Toggl sends. */
-export const UserSchema = v.looseObject(userEntries())
+export const UserSchema: v.GenericSchema<unknown, TogglUser> = v.looseObject(userEntries())
 
 /* @__NO_SIDE_EFFECTS__ */
 function userEntries() {
@@ -39,7 +39,30 @@ function userEntries() {
   }
 }
 
-export type TogglUser = v.InferOutput<typeof UserSchema>
+export interface TogglUser {
+  id: number
+  email: string
+  fullname?: string | null | undefined
+  /** An IANA name such as `Europe/Berlin` (reply times are UTC anyway). */
+  timezone?: string | null | undefined
+  default_workspace_id?: number | null | undefined
+  /** 0 = Sunday … 6 = Saturday. */
+  beginning_of_week?: number | null | undefined
+  image_url?: string | null | undefined
+  country_id?: number | null | undefined
+  openid_email?: string | null | undefined
+  openid_enabled?: boolean | null | undefined
+  has_password?: boolean | null | undefined
+  oauth_providers?: string[] | null | undefined
+  toggl_accounts_id?: string | null | undefined
+  '2fa_enabled'?: boolean | null | undefined
+  created_at?: string | null | undefined
+  updated_at?: string | null | undefined
+  at?: string | null | undefined
+  /** When Toggl's view of what you may access last caught up (it is eventually consistent). */
+  authorization_updated_at?: string | null | undefined
+  [key: string]: unknown
+}
 
 /** A list Toggl leaves out (or sends as null) when it is empty, as `[]`. */
 /* @__NO_SIDE_EFFECTS__ */
@@ -54,7 +77,7 @@ const related = <T extends v.GenericSchema>(item: T) => v.nullish(v.array(item),
  * `GET /me?with_related_data=true`: the user with everything they can see in their workspaces, in
  * one request from the user's own quota window. Every list is there (`[]` when empty).
  */
-export const UserWithRelatedDataSchema = v.looseObject(
+export const UserWithRelatedDataSchema: v.GenericSchema<unknown, TogglUserWithRelatedData> = v.looseObject(
   withEntries(userEntries(), {
     clients: related(ClientSchema),
     projects: related(ProjectSchema),
@@ -65,10 +88,39 @@ export const UserWithRelatedDataSchema = v.looseObject(
   }),
 )
 
-export type TogglUserWithRelatedData = v.InferOutput<typeof UserWithRelatedDataSchema>
+export interface TogglUserWithRelatedData {
+  at?: string | null | undefined
+  id: number
+  created_at?: string | null | undefined
+  '2fa_enabled'?: boolean | null | undefined
+  email: string
+  toggl_accounts_id?: string | null | undefined
+  /** An IANA name such as `Europe/Berlin` (reply times are UTC anyway). */
+  timezone?: string | null | undefined
+  fullname?: string | null | undefined
+  default_workspace_id?: number | null | undefined
+  /** 0 = Sunday … 6 = Saturday. */
+  beginning_of_week?: number | null | undefined
+  image_url?: string | null | undefined
+  country_id?: number | null | undefined
+  openid_email?: string | null | undefined
+  openid_enabled?: boolean | null | undefined
+  has_password?: boolean | null | undefined
+  oauth_providers?: string[] | null | undefined
+  updated_at?: string | null | undefined
+  /** When Toggl's view of what you may access last caught up (it is eventually consistent). */
+  authorization_updated_at?: string | null | undefined
+  clients: ({ id: number; wid: number; name: string; archived?: boolean | null | undefined; notes?: string | null | undefined; external_reference?: string | null | undefined; creator_id?: number | null | undefined; permissions?: string[] | null | undefined; at?: string | null | undefined; server_deleted_at?: string | null | undefined } & { [key: string]: unknown })[]
+  projects: ({ id: number; workspace_id: number; client_id?: number | null | undefined; name: string; client_name?: string | null | undefined; active: boolean; is_private?: boolean | null | undefined; color?: string | null | undefined; billable?: boolean | null | undefined; template?: boolean | null | undefined; template_id?: number | null | undefined; auto_estimates?: boolean | null | undefined; estimated_hours?: number | null | undefined; estimated_seconds?: number | null | undefined; actual_hours?: number | null | undefined; actual_seconds?: number | null | undefined; rate?: number | null | undefined; rate_last_updated?: string | null | undefined; currency?: string | null | undefined; fixed_fee?: number | null | undefined; recurring?: boolean | null | undefined; recurring_parameters?: unknown[] | null | undefined; start_date?: string | null | undefined; end_date?: string | null | undefined; status?: string | null | undefined; is_shared?: boolean | null | undefined; tasks_count?: number | null | undefined; can_track_time?: boolean | null | undefined; pinned?: boolean | null | undefined; external_reference?: string | null | undefined; permissions?: string[] | null | undefined; at?: string | null | undefined; created_at?: string | null | undefined; server_deleted_at?: string | null | undefined; wid?: number | null | undefined; cid?: number | null | undefined } & { [key: string]: unknown })[]
+  tags: ({ id: number; workspace_id: number; name: string; creator_id?: number | null | undefined; permissions?: string[] | null | undefined; at?: string | null | undefined; deleted_at?: string | null | undefined; server_deleted_at?: string | null | undefined } & { [key: string]: unknown })[]
+  tasks: ({ id: number; name: string; workspace_id: number; project_id: number; user_id?: number | null | undefined; active: boolean; estimated_seconds?: number | null | undefined; tracked_seconds?: number | null | undefined; recurring?: boolean | null | undefined; rate?: number | null | undefined; rate_last_updated?: string | null | undefined; external_reference?: string | null | undefined; toggl_accounts_id?: string | null | undefined; project_name?: string | null | undefined; project_color?: string | null | undefined; project_billable?: boolean | null | undefined; project_is_private?: boolean | null | undefined; client_id?: number | null | undefined; client_name?: string | null | undefined; user_name?: string | null | undefined; avatar_url?: string | null | undefined; permissions?: string[] | null | undefined; at?: string | null | undefined; server_deleted_at?: string | null | undefined } & { [key: string]: unknown })[]
+  time_entries: ({ id: number } & { [key: string]: unknown })[]
+  workspaces: ({ id: number; name: string; organization_id: number; admin?: boolean | null | undefined; role?: string | null | undefined; permissions?: string[] | null | undefined; at?: string | null | undefined; last_modified?: string | null | undefined; suspended_at?: string | null | undefined; server_deleted_at?: string | null | undefined; premium?: boolean | null | undefined; business_ws?: boolean | null | undefined; default_currency?: string | null | undefined; default_hourly_rate?: number | null | undefined; rate_last_updated?: string | null | undefined; rounding?: number | null | undefined; rounding_minutes?: number | null | undefined; only_admins_may_create_projects?: boolean | null | undefined; only_admins_may_create_tags?: boolean | null | undefined; only_admins_see_team_dashboard?: boolean | null | undefined; projects_billable_by_default?: boolean | null | undefined; projects_enforce_billable?: boolean | null | undefined; projects_private_by_default?: boolean | null | undefined; limit_public_project_data?: boolean | null | undefined; reports_collapse?: boolean | null | undefined; hide_start_end_times?: boolean | null | undefined; disable_approvals?: boolean | null | undefined; disable_expenses?: boolean | null | undefined; disable_timesheet_view?: boolean | null | undefined; ical_enabled?: boolean | null | undefined; logo_url?: string | null | undefined; max_data_retention_days?: number | null | undefined; working_hours_in_minutes?: number | null | undefined; csv_upload?: ({ at?: string | null | undefined; log_id?: number | null | undefined } & { [key: string]: unknown }) | null | undefined; te_constraints?: ({ time_entry_constraints_enabled?: boolean | null | undefined; description_present?: boolean | null | undefined; project_present?: boolean | null | undefined; tag_present?: boolean | null | undefined; task_present?: boolean | null | undefined } & { [key: string]: unknown }) | null | undefined } & { [key: string]: unknown })[]
+  [key: string]: unknown
+}
 
 /** The query of `GET /me`. */
-export const UserQuerySchema = v.strictObject(
+export const UserQuerySchema: v.GenericSchema<UserQuery, { with_related_data?: boolean | undefined }> = v.strictObject(
   {
     /** Add the clients, projects, tags, tasks, time entries and workspaces you can see. */
     with_related_data: v.optional(v.boolean('must be a boolean')),
@@ -76,7 +128,10 @@ export const UserQuerySchema = v.strictObject(
   'query must be an object',
 )
 
-export type UserQuery = v.InferInput<typeof UserQuerySchema>
+export interface UserQuery {
+  /** Add the clients, projects, tags, tasks, time entries and workspaces you can see. */
+  with_related_data?: boolean | undefined
+}
 
 const isTimeZone = (name: string) => {
   try {
@@ -94,7 +149,7 @@ const MIN_PASSWORD_LENGTH = 6
  * Changes to the user (`PUT /me`): at least one field. A new `password` needs the
  * `current_password` too, and at least 6 characters.
  */
-export const UserChangesSchema = v.pipe(
+export const UserChangesSchema: v.GenericSchema<UserChanges, UserChanges> = v.pipe(
   v.strictObject(
     {
       fullname: v.optional(FullNameSchema),
@@ -122,7 +177,18 @@ export const UserChangesSchema = v.pipe(
   ),
 )
 
-export type UserChanges = v.InferInput<typeof UserChangesSchema>
+export interface UserChanges {
+  fullname?: string | undefined
+  email?: string | undefined
+  /** An IANA time zone name such as `Europe/Berlin`. */
+  timezone?: string | undefined
+  /** 0 = Sunday … 6 = Saturday. */
+  beginning_of_week?: 0 | 1 | 2 | 5 | 3 | 4 | 6 | undefined
+  country_id?: number | undefined
+  default_workspace_id?: number | undefined
+  password?: string | undefined
+  current_password?: string | undefined
+}
 
 /** A feature flag in the preferences. */
 const AlphaFeatureSchema = v.looseObject({ code: v.string(), enabled: v.boolean() })
@@ -131,7 +197,7 @@ const AlphaFeatureSchema = v.looseObject({ code: v.string(), enabled: v.boolean(
  * The user's preferences (`GET /me/preferences`): one flat object mixing camelCase and snake_case
  * keys, as Toggl has them. The common ones are typed; Toggl has many more, all kept.
  */
-export const PreferencesSchema = v.looseObject({
+export const PreferencesSchema: v.GenericSchema<unknown, TogglPreferences> = v.looseObject({
   date_format: v.nullish(v.string()),
   timeofday_format: v.nullish(v.string()),
   duration_format: v.nullish(v.string()),
@@ -144,7 +210,19 @@ export const PreferencesSchema = v.looseObject({
   alpha_features: v.nullish(v.array(AlphaFeatureSchema)),
 })
 
-export type TogglPreferences = v.InferOutput<typeof PreferencesSchema>
+export interface TogglPreferences {
+  date_format?: string | null | undefined
+  timeofday_format?: string | null | undefined
+  duration_format?: string | null | undefined
+  beginningOfWeek?: number | null | undefined
+  pg_time_zone_name?: string | null | undefined
+  collapseTimeEntries?: boolean | null | undefined
+  send_product_emails?: boolean | null | undefined
+  send_weekly_report?: boolean | null | undefined
+  send_timer_notifications?: boolean | null | undefined
+  alpha_features?: ({ code: string; enabled: boolean } & { [key: string]: unknown })[] | null | undefined
+  [key: string]: unknown
+}
 
 type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue }
 
@@ -167,7 +245,7 @@ const PREFERENCE_KEY = /^[A-Za-z][A-Za-z0-9_]*$/
  * hundred more, which pass as given (their names are Toggl's to check). `ToSAcceptNeeded` cannot be
  * set (Toggl refuses it).
  */
-export const PreferenceChangesSchema = v.pipe(
+export const PreferenceChangesSchema: v.GenericSchema<PreferenceChanges, PreferenceChanges> = v.pipe(
   v.objectWithRest(
     {
       date_format: v.optional(v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty'))),
@@ -184,4 +262,10 @@ export const PreferenceChangesSchema = v.pipe(
   v.check((changes) => !Object.keys(changes).some((key) => key.toLowerCase() === 'tosacceptneeded'), 'ToSAcceptNeeded cannot be set'),
 )
 
-export type PreferenceChanges = v.InferInput<typeof PreferenceChangesSchema>
+export type PreferenceChanges = {
+  date_format?: string | undefined
+  timeofday_format?: string | undefined
+  duration_format?: 'classic' | 'decimal' | 'improved' | undefined
+  beginningOfWeek?: 0 | 1 | 2 | 3 | 4 | 5 | 6 | undefined
+  alpha_features?: { code: string; enabled: boolean }[] | undefined
+} & { [key: string]: JsonValue }

@@ -11,7 +11,7 @@ const WebhookEventFilterSchema = v.looseObject({ entity: v.string(), action: v.s
  * A webhook subscription (`GET /subscriptions/{workspace_id}`). `secret` is the key Toggl signs
  * deliveries with: togglkit hands it to you and never caches, logs or quotes it.
  */
-export const WebhookSubscriptionSchema = v.looseObject({
+export const WebhookSubscriptionSchema: v.GenericSchema<unknown, WebhookSubscription> = v.looseObject({
   subscription_id: IdSchema,
   workspace_id: IdSchema,
   /** Who created it; events are filtered by what this user may see. */
@@ -31,27 +31,55 @@ export const WebhookSubscriptionSchema = v.looseObject({
   deleted_at: v.nullish(TimestampSchema),
 })
 
-export const WebhookSubscriptionListSchema = v.array(WebhookSubscriptionSchema)
+export const WebhookSubscriptionListSchema: v.GenericSchema<unknown[], WebhookSubscription[]> = v.array(WebhookSubscriptionSchema)
 
-export type WebhookSubscription = v.InferOutput<typeof WebhookSubscriptionSchema>
+export interface WebhookSubscription {
+  subscription_id: number
+  workspace_id: number
+  /** Who created it; events are filtered by what this user may see. */
+  user_id: number
+  /** Unique in the workspace. */
+  description: string
+  url_callback: string
+  event_filters: ({ entity: string; action: string } & { [key: string]: unknown })[]
+  enabled: boolean
+  secret?: string | null | undefined
+  /** `null` until the URL is validated; events flow only when it is enabled and validated. */
+  validated_at?: string | null | undefined
+  /** Events Toggl has not delivered yet (it retries failed ones). */
+  has_pending_events?: boolean | null | undefined
+  created_at?: string | null | undefined
+  updated_at?: string | null | undefined
+  deleted_at?: string | null | undefined
+  [key: string]: unknown
+}
 
 /** `GET /event_filters`: each entity Toggl reports on, with its actions. */
-export const WebhookEventFiltersSchema = v.record(v.string(), v.array(v.string()))
+export const WebhookEventFiltersSchema: v.GenericSchema<{ [x: string]: string[] }, { [x: string]: string[] }> = v.record(v.string(), v.array(v.string()))
 
 /** `GET /limits/{workspace_id}`: what the organization's plan allows in the workspace. */
-export const WebhookLimitsSchema = v.looseObject({
+export const WebhookLimitsSchema: v.GenericSchema<unknown, WebhookLimits> = v.looseObject({
   /** Enabled subscriptions each user may have in the workspace. */
   max_webhooks: v.number(),
   /** Event filters one subscription may have. */
   max_events_per_webhook: v.number(),
 })
 
-export type WebhookLimits = v.InferOutput<typeof WebhookLimitsSchema>
+export interface WebhookLimits {
+  /** Enabled subscriptions each user may have in the workspace. */
+  max_webhooks: number
+  /** Event filters one subscription may have. */
+  max_events_per_webhook: number
+  [key: string]: unknown
+}
 
 /** `POST /ping/…` and `GET /status`: `{ status }`. */
-export const WebhookStatusSchema = v.looseObject({ status: v.string() })
+export const WebhookStatusSchema: v.GenericSchema<unknown, WebhookStatus> = v.looseObject({ status: v.string() })
 
-export type WebhookStatus = v.InferOutput<typeof WebhookStatusSchema>
+export interface WebhookStatus {
+  status: string
+  [key: string]: unknown
+}
 
 /** The entities Toggl's webhooks report on (`GET /event_filters`). */
 export type WebhookEntity =
@@ -140,7 +168,7 @@ const EnabledSchema = v.boolean('must be a boolean')
 
 // Written out twice rather than spread from one object: bundlers keep a spread, and with it these
 // schemas, in apps that never subscribe.
-export const WebhookSubscriptionInputSchema = v.strictObject(
+export const WebhookSubscriptionInputSchema: v.GenericSchema<{ url_callback: string; event_filters: { entity: 'workspace' | 'client' | 'project' | 'project_group' | 'project_user' | 'tag' | 'task' | 'time_entry' | 'workspace_user' | '*'; action: 'deleted' | '*' | 'created' | 'updated' }[]; description: string; enabled: boolean; secret?: string | undefined }, { url_callback: string; event_filters: { entity: 'workspace' | 'client' | 'project' | 'project_group' | 'project_user' | 'tag' | 'task' | 'time_entry' | 'workspace_user' | '*'; action: 'deleted' | '*' | 'created' | 'updated' }[]; description: string; enabled: boolean; secret?: string | undefined }> = v.strictObject(
   {
     url_callback: CallbackURLSchema,
     event_filters: EventFilterListSchema,
@@ -152,7 +180,7 @@ export const WebhookSubscriptionInputSchema = v.strictObject(
 )
 
 /** What `PUT` sends: every field, the secret included (Toggl wants it not empty). */
-export const WebhookSubscriptionUpdateSchema = v.strictObject(
+export const WebhookSubscriptionUpdateSchema: v.GenericSchema<{ url_callback: string; event_filters: { entity: 'workspace' | 'client' | 'project' | 'project_group' | 'project_user' | 'tag' | 'task' | 'time_entry' | 'workspace_user' | '*'; action: 'deleted' | '*' | 'created' | 'updated' }[]; description: string; enabled: boolean; secret: string }, { url_callback: string; event_filters: { entity: 'workspace' | 'client' | 'project' | 'project_group' | 'project_user' | 'tag' | 'task' | 'time_entry' | 'workspace_user' | '*'; action: 'deleted' | '*' | 'created' | 'updated' }[]; description: string; enabled: boolean; secret: string }> = v.strictObject(
   {
     url_callback: CallbackURLSchema,
     event_filters: EventFilterListSchema,
@@ -163,7 +191,7 @@ export const WebhookSubscriptionUpdateSchema = v.strictObject(
   'changes must be an object',
 )
 
-export const WebhookStateSchema = v.strictObject({ enabled: EnabledSchema })
+export const WebhookStateSchema: v.GenericSchema<{ enabled: boolean }, { enabled: boolean }> = v.strictObject({ enabled: EnabledSchema })
 
 /** A validation code, as a PING carries it. */
-export const ValidationCodeSchema = v.pipe(v.string('must be a string'), v.minLength(1, 'must not be empty'))
+export const ValidationCodeSchema: v.GenericSchema<string, string> = v.pipe(v.string('must be a string'), v.minLength(1, 'must not be empty'))
