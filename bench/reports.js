@@ -128,7 +128,7 @@ function summarize(runs, heap) {
       },
     ],
     notes: [
-      `Detailed report (8): ${formatCount(ROWS)} time entries seeded into the fake (one row each), served from a worker thread on loopback; ` +
+      `Detailed report (10): ${formatCount(ROWS)} time entries seeded into the fake (one row each), served from a worker thread on loopback; ` +
         `${TIMED_ROUNDS} timed loops per page size after a warm-up loop, alternating; medians. Requests are counted with onAttempt.`,
       'Detailed report (10b): "event loop busy" is the main thread\'s active time (performance.eventLoopUtilization) over the loop, divided by the rows: ' +
         "the client's own work (building each page's request, ofetch, JSON parsing, validating every row, the iterator); the fake's work runs on the other core. " +
