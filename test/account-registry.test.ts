@@ -1,24 +1,11 @@
-import { setFlagsFromString } from 'node:v8'
-import { runInNewContext } from 'node:vm'
 import { describe, expect, it } from 'vitest'
 import { accountStateOf, type AccountState } from '../src/core/account.ts'
 import { BasicAuth } from '../src/index.ts'
-
-setFlagsFromString('--expose-gc')
-const gc = runInNewContext('gc') as () => void
+import { collectGarbage } from './support/gc.ts'
 
 const BASE = 'https://api.example.test/api/v9'
 const auth = (token: string) => BasicAuth.fromApiToken(token)
 const at = Date.now()
-
-/** Collects garbage until finalizers have had their turn (they run in later tasks). */
-async function collectGarbage(): Promise<void> {
-  for (let round = 0; round < 5; round++) {
-    await new Promise((resolve) => setTimeout(resolve, 10))
-    gc()
-  }
-  await new Promise((resolve) => setTimeout(resolve, 10))
-}
 
 /** Makes `count` other accounts' states, as a server that signs in many users would. */
 function touchOthers(count: number, prefix: string): void {

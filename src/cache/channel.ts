@@ -36,17 +36,24 @@ export interface CacheChannel {
   subscribe(listener: (message: CacheMessage) => void): () => void
 }
 
+/** A {@link CacheChannel} its cache can close. */
+export interface ClosableChannel extends CacheChannel {
+  /** Stops hearing and telling the others for good, so nothing it reached keeps its cache alive. */
+  close(): void
+}
+
 /**
  * A channel over `BroadcastChannel` (browsers, Deno, Node), named after the store; `undefined`
  * where it does not exist. The underlying channel opens on first use and never keeps a Node or Deno
  * process alive.
  */
-export function broadcastChannelFor(name: string): CacheChannel | undefined {
+export function broadcastChannelFor(name: string): ClosableChannel | undefined {
   if (typeof BroadcastChannel !== 'function') return undefined
   let channel: BroadcastChannel | undefined
+  let closed = false
   const listeners = new Set<(message: CacheMessage) => void>()
-  const open = (): BroadcastChannel => {
-    if (channel) return channel
+  const open = (): BroadcastChannel | undefined => {
+    if (channel || closed) return channel
     channel = new BroadcastChannel(`togglkit-cache:${name}`)
     ;(channel as { unref?: () => void }).unref?.()
     channel.onmessage = ({ data }: MessageEvent) => {
@@ -58,15 +65,22 @@ export function broadcastChannelFor(name: string): CacheChannel | undefined {
   return {
     post(message) {
       try {
-        open().postMessage(message)
+        open()?.postMessage(message)
       } catch {
         // A closed or unusable channel only costs the others a stale copy until it expires.
       }
     },
     subscribe(listener) {
+      if (closed) return () => {}
       open()
       listeners.add(listener)
       return () => listeners.delete(listener)
+    },
+    close() {
+      closed = true
+      listeners.clear()
+      channel?.close()
+      channel = undefined
     },
   }
 }

@@ -1,6 +1,6 @@
 import { entriesForStorage, errorName } from './entry.ts'
 import { hasIndexedDB } from './has-indexeddb.ts'
-import { broadcastChannelFor, type CacheChannel } from './channel.ts'
+import { broadcastChannelFor, type CacheChannel, type ClosableChannel } from './channel.ts'
 import { originLock } from './lock.ts'
 import type { MemoryStore } from './memory-store.ts'
 import { newMemoryStore } from './memory.ts'
@@ -23,6 +23,7 @@ export class IndexedDbCache implements TogglCache {
   readonly ttl: number
   /** The tabs of an origin share the database; this is how they hear of each other's writes. */
   readonly channel: CacheChannel | undefined
+  readonly #channel: ClosableChannel | undefined
   readonly #options: ResolvedCacheOptions
   #connecting: Promise<Store> | undefined
   /** Set once IndexedDB failed to open; the cache stays in memory from then on. */
@@ -31,7 +32,7 @@ export class IndexedDbCache implements TogglCache {
   constructor(options?: CacheOptions) {
     this.#options = resolveCacheOptions(options, 'IndexedDbCache')
     this.ttl = this.#options.ttl
-    this.channel = broadcastChannelFor(`indexeddb:${this.#options.name}`)
+    this.channel = this.#channel = broadcastChannelFor(`indexeddb:${this.#options.name}`)
     // Fallen back to memory, this tab holds copies of its own, which another tab's write makes stale.
     this.channel?.subscribe((message) => {
       const memory = this.#memory
@@ -108,8 +109,12 @@ export class IndexedDbCache implements TogglCache {
     return this.#use('listing entries failed', [], (store) => store.entries(partition))
   }
 
-  /** Closes the connection; a later call opens it again. */
+  /**
+   * Closes the connection (a later call opens it again) and the channel to other tabs, which would
+   * otherwise keep the cache reachable for the life of the page: a closed cache no longer hears them.
+   */
   async close(): Promise<void> {
+    this.#channel?.close()
     const connecting = this.#connecting
     this.#connecting = undefined
     ;(await connecting)?.close()

@@ -1,7 +1,7 @@
 import { entriesForStorage } from './entry.ts'
 import { resolveCacheOptions } from './options.ts'
 import type { ResolvedCacheOptions } from './options.ts'
-import { broadcastChannelFor, type CacheChannel } from './channel.ts'
+import { broadcastChannelFor, type CacheChannel, type ClosableChannel } from './channel.ts'
 import { realmLock } from './lock.ts'
 import type { MemoryStore } from './memory-store.ts'
 import type { CacheEntry, CacheOptions, CachePlacement, CacheRange, CacheWrite, TogglCache } from './types.ts'
@@ -35,6 +35,7 @@ export class MemoryCache implements TogglCache {
   readonly trusted = true
   /** Memory caches of one name (other tabs, other instances) announce their writes to each other. */
   readonly channel: CacheChannel | undefined
+  readonly #channel: ClosableChannel | undefined
   readonly #options: ResolvedCacheOptions
   readonly #store: Promise<MemoryStore>
   /** The store once no call made before it loaded is still waiting: then calls reach it directly. */
@@ -47,7 +48,7 @@ export class MemoryCache implements TogglCache {
     this.#store = newMemoryStore(this.#options.now)
     // Until a call waits for it, a store that failed to load is nobody's unhandled rejection.
     this.#store.catch(() => {})
-    this.channel = broadcastChannelFor(`memory:${this.#options.name}`)
+    this.channel = this.#channel = broadcastChannelFor(`memory:${this.#options.name}`)
     // Another instance changed its copy of these entries in Toggl: ours are stale, so they go.
     this.channel?.subscribe((message) => {
       if (message.type !== 'change') return
@@ -118,8 +119,13 @@ export class MemoryCache implements TogglCache {
     return this.#use((store) => store.entries(partition))
   }
 
-  /** Nothing to release; resolves at once so callers can close any cache alike. */
-  async close(): Promise<void> {}
+  /**
+   * Stops hearing and telling other instances of its name (closing its `BroadcastChannel`, which
+   * would otherwise keep the cache reachable for the life of the realm); it still answers alone.
+   */
+  async close(): Promise<void> {
+    this.#channel?.close()
+  }
 
   /**
    * Runs `operation` on the store, in call order: while it loads, calls wait for it in turn; once
