@@ -449,6 +449,39 @@ describe('TimeEntryEndpoint.delete', () => {
   })
 })
 
+describe('a cache that fails while a write settles', () => {
+  it('does not make an applied write look failed (a retry would apply it twice); what it held of it goes', async () => {
+    const { fake, ws } = await tracking()
+    const memory = new MemoryCache()
+    let failing = false
+    const full = () => Promise.reject(new Error('disk full'))
+    const failingWrites: TogglCache = {
+      ttl: memory.ttl,
+      find: (partition, key) => memory.find(partition, key),
+      findMany: (partition, keys) => memory.findMany(partition, keys),
+      put: (partition, key, value, placement) => (failing ? full() : memory.put(partition, key, value, placement)),
+      putMany: (partition, writes) => (failing ? full() : memory.putMany(partition, writes)),
+      delete: (partition, key) => memory.delete(partition, key),
+      deleteMany: (partition, keys) => memory.deleteMany(partition, keys),
+      deleteByPrefix: (partition, prefixes) => memory.deleteByPrefix(partition, prefixes),
+      keys: (partition, prefix) => memory.keys(partition, prefix),
+      range: (partition, group, range) => memory.range(partition, group, range),
+      clear: (partition) => memory.clear(partition),
+      entries: (partition) => memory.entries(partition),
+      close: () => memory.close(),
+    }
+    const entries = fake.endpoint(TimeEntryEndpoint, failingWrites)
+    const entry = await entries.add(ws, { start: '2026-03-02T09:00:00Z', duration: 600, description: 'before' })
+    failing = true
+    expect(await entries.edit(ws, entry, { description: 'after' })).toMatchObject({ description: 'after' })
+    expect(fake.mock.state.timeEntries.get(entry.id)?.description).toBe('after')
+    failing = false
+    const sent = fake.sent()
+    expect(await entries.get(entry)).toMatchObject({ description: 'after' }) // not the stale copy
+    expect(fake.sent()).toBe(sent + 1)
+  })
+})
+
 describe('TrackerEndpoint', () => {
   it('is the seed’s name for TimeEntryEndpoint', () => {
     expect(TrackerEndpoint).toBe(TimeEntryEndpoint)

@@ -95,6 +95,11 @@ export class CacheGuard {
       const recorded = (this.#recording = { keys: [], prefixes: [] })
       try {
         await settle('error' in outcome ? { alone, error: outcome.error } : { alone, value: outcome.value })
+      } catch {
+        // A cache that failed to take the outcome must not make an applied write look failed (a
+        // retry could apply it twice): what it touched goes, as far as it still lets us.
+        await this.cache.deleteMany(this.#partition, recorded.keys).catch(() => {})
+        await this.cache.deleteByPrefix(this.#partition, recorded.prefixes).catch(() => {})
       } finally {
         this.#recording = undefined
         this.#announce(recorded)
