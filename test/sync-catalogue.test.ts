@@ -36,8 +36,8 @@ describe('catalogue sync', () => {
     expect(sentSince(fake, sent)).toEqual([expect.stringMatching(/^GET \/me\/clients\?since=\d+$/)])
   })
 
-  it('applies what changed since: new, archived and deleted entities', async () => {
-    const { endpoint, state, ws, gemini, tag } = await seeded()
+  it('applies what changed since: new, archived and deleted entities (archived projects and done tasks asked for outright)', async () => {
+    const { fake, endpoint, state, ws, gemini, tag } = await seeded()
     const projects = endpoint(ProjectEndpoint)
     const tags = endpoint(TagEndpoint)
     await projects.sync()
@@ -48,7 +48,11 @@ describe('catalogue sync', () => {
     state.remove('project', state.projects.get(gemini.id)!, 1)
     state.remove('tag', state.tags.get(tag.id)!, 1)
 
+    const sent = fake.sent()
     expect(await projects.sync()).toMatchObject({ changed: 2, deleted: 1, requests: 1, full: false })
+    expect(sentSince(fake, sent)).toEqual([expect.stringMatching(/^GET \/me\/projects\?since=\d+&include_archived=true$/)])
+    await endpoint(TaskEndpoint).sync()
+    expect(sentSince(fake, sent + 1)).toEqual([expect.stringMatching(/^GET \/me\/tasks\?since=\d+&include_not_active=true$/)])
     expect((await projects.query({ workspace_id: ws.id })).map(({ id, name, active }) => [name, active, id === voyager.id])).toEqual([
       ['Apollo', false, false],
       ['Voyager', true, true],
