@@ -20,7 +20,7 @@ export const IdListInputSchema: v.GenericSchema<number[], number[]> = v.pipe(
 export const TimestampSchema: v.GenericSchema<string, string> = v.string()
 
 /** `{ group_id, name }`, as user and workspace-user replies list group memberships. */
-export const GroupRefSchema: v.GenericSchema<{ group_id: number; name: string } & { [key: string]: unknown }, { group_id: number; name: string } & { [key: string]: unknown }> = v.looseObject({ group_id: IdSchema, name: v.string() })
+export const GroupRefSchema: v.GenericSchema<{ group_id: number; name: string } & { [key: string]: unknown }> = v.looseObject({ group_id: IdSchema, name: v.string() })
 
 /**
  * An e-mail address the caller gives: something, an @, something, a dot, something, no spaces.

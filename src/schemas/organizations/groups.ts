@@ -63,7 +63,7 @@ export interface GroupFilters {
   workspace?: number
 }
 
-export const GroupFiltersSchema: v.GenericSchema<{ name?: string | undefined; workspace?: number | undefined }, { name?: string | undefined; workspace?: number | undefined }> = v.strictObject(
+export const GroupFiltersSchema: v.GenericSchema<{ name?: string | undefined; workspace?: number | undefined }> = v.strictObject(
   { name: v.optional(v.string('must be a string')), workspace: v.optional(IdInputSchema) },
   'filters must be an object',
 )
@@ -77,7 +77,7 @@ export interface GroupInput {
   workspaces?: number[]
 }
 
-export const GroupInputSchema: v.GenericSchema<{ name: string; users?: number[] | undefined; workspaces?: number[] | undefined }, { name: string; users?: number[] | undefined; workspaces?: number[] | undefined }> = v.strictObject(
+export const GroupInputSchema: v.GenericSchema<{ name: string; users?: number[] | undefined; workspaces?: number[] | undefined }> = v.strictObject(
   { name: GroupNameSchema, users: v.optional(IdListInputSchema), workspaces: v.optional(IdListInputSchema) },
   'group must be an object',
 )
@@ -104,7 +104,7 @@ const GroupPatchOperationSchema = v.strictObject(
   'must be an operation object',
 )
 
-export const GroupPatchInputSchema: v.GenericSchema<{ op: 'add' | 'remove'; path: '/users' | '/workspaces'; value: number[] }[], { op: 'add' | 'remove'; path: '/users' | '/workspaces'; value: number[] }[]> = v.pipe(
+export const GroupPatchInputSchema: v.GenericSchema<GroupPatchOperation[], GroupPatchOperation[]> = v.pipe(
   v.array(GroupPatchOperationSchema, 'operations must be an array'),
   v.minLength(1, 'operations must hold at least 1 operation'),
   v.maxLength(100, 'operations must hold at most 100 operations'),

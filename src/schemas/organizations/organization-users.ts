@@ -159,11 +159,30 @@ function listingSchema<const E extends v.ObjectEntries>(extra: E, message: strin
   return v.pipe(v.strictObject({ ...FILTER_ENTRIES, ...extra }, message), v.transform(toQuery))
 }
 
+/** A valid {@link UserListing}. */
+interface CheckedListing {
+  filter?: string | undefined
+  active_status?: ('active' | 'inactive' | 'invited')[] | undefined
+  only_admins?: boolean | undefined
+  groups?: number[] | undefined
+  workspaces?: number[] | undefined
+  sort_dir?: 'asc' | 'desc' | undefined
+  per_page?: number | undefined
+}
+
+/** A valid {@link UserPageQuery}. */
+interface CheckedPageQuery extends CheckedListing {
+  page?: number | undefined
+}
+
+/** What {@link toQuery} makes of valid filters. */
+type TogglQuery<T> = Omit<T, 'active_status' | 'groups' | 'workspaces'> & { active_status: string | undefined; groups: string | undefined; workspaces: string | undefined }
+
 /** `iterate()`'s filters: the page number is the iterator's business. */
-export const UserListingSchema: v.GenericSchema<{ filter?: string | undefined; active_status?: ('active' | 'inactive' | 'invited')[] | undefined; only_admins?: boolean | undefined; groups?: number[] | undefined; workspaces?: number[] | undefined; sort_dir?: 'asc' | 'desc' | undefined; per_page?: number | undefined }, Omit<{ filter?: string | undefined; active_status?: ('active' | 'inactive' | 'invited')[] | undefined; only_admins?: boolean | undefined; groups?: number[] | undefined; workspaces?: number[] | undefined; sort_dir?: 'asc' | 'desc' | undefined; per_page?: number | undefined }, 'active_status' | 'groups' | 'workspaces'> & { active_status: string | undefined; groups: string | undefined; workspaces: string | undefined }> = listingSchema({ per_page: v.optional(PositiveCountSchema) }, 'filters must be an object')
+export const UserListingSchema: v.GenericSchema<CheckedListing, TogglQuery<CheckedListing>> = listingSchema({ per_page: v.optional(PositiveCountSchema) }, 'filters must be an object')
 
 /** `page()`'s query. */
-export const UserPageQuerySchema: v.GenericSchema<{ filter?: string | undefined; active_status?: ('active' | 'inactive' | 'invited')[] | undefined; only_admins?: boolean | undefined; groups?: number[] | undefined; workspaces?: number[] | undefined; sort_dir?: 'asc' | 'desc' | undefined; per_page?: number | undefined; page?: number | undefined }, Omit<{ filter?: string | undefined; active_status?: ('active' | 'inactive' | 'invited')[] | undefined; only_admins?: boolean | undefined; groups?: number[] | undefined; workspaces?: number[] | undefined; sort_dir?: 'asc' | 'desc' | undefined; per_page?: number | undefined; page?: number | undefined }, 'active_status' | 'groups' | 'workspaces'> & { active_status: string | undefined; groups: string | undefined; workspaces: string | undefined }> = listingSchema(
+export const UserPageQuerySchema: v.GenericSchema<CheckedPageQuery, TogglQuery<CheckedPageQuery>> = listingSchema(
   { per_page: v.optional(PositiveCountSchema), page: v.optional(PositiveCountSchema) },
   'query must be an object',
 )
@@ -237,7 +256,7 @@ export interface OrganizationUserWorkspaceChange {
   groups?: { group_id: number; name: string }[] | null | undefined
 }
 
-export const OrganizationUserChangesSchema: v.GenericSchema<{ email?: string | undefined; name?: string | undefined; inactive?: boolean | undefined; organization_admin?: boolean | undefined; role_id?: number | undefined; groups?: number[] | undefined; workspaces?: { workspace_id: number; workspace_user_id?: number | null | undefined; admin?: boolean | null | undefined; role_id?: number | null | undefined; role?: string | null | undefined; active?: boolean | null | undefined; inactive?: boolean | null | undefined; rate?: number | null | undefined; cost?: number | null | undefined; working_hours?: number | null | undefined; workspace_name?: string | null | undefined; groups?: ({ group_id: number; name: string } & { [key: string]: unknown })[] | null | undefined; default_currency?: string | null | undefined; view_edit_billable_rates?: boolean | null | undefined; view_edit_labor_costs?: boolean | null | undefined }[] | undefined }, { email?: string | undefined; name?: string | undefined; inactive?: boolean | undefined; organization_admin?: boolean | undefined; role_id?: number | undefined; groups?: number[] | undefined; workspaces?: { workspace_id: number; workspace_user_id?: number | null | undefined; admin?: boolean | null | undefined; role_id?: number | null | undefined; role?: string | null | undefined; active?: boolean | null | undefined; inactive?: boolean | null | undefined; rate?: number | null | undefined; cost?: number | null | undefined; working_hours?: number | null | undefined; workspace_name?: string | null | undefined; groups?: ({ group_id: number; name: string } & { [key: string]: unknown })[] | null | undefined; default_currency?: string | null | undefined; view_edit_billable_rates?: boolean | null | undefined; view_edit_labor_costs?: boolean | null | undefined }[] | undefined }> = v.pipe(
+export const OrganizationUserChangesSchema: v.GenericSchema<{ email?: string | undefined; name?: string | undefined; inactive?: boolean | undefined; organization_admin?: boolean | undefined; role_id?: number | undefined; groups?: number[] | undefined; workspaces?: { workspace_id: number; workspace_user_id?: number | null | undefined; admin?: boolean | null | undefined; role_id?: number | null | undefined; role?: string | null | undefined; active?: boolean | null | undefined; inactive?: boolean | null | undefined; rate?: number | null | undefined; cost?: number | null | undefined; working_hours?: number | null | undefined; workspace_name?: string | null | undefined; groups?: ({ group_id: number; name: string } & { [key: string]: unknown })[] | null | undefined; default_currency?: string | null | undefined; view_edit_billable_rates?: boolean | null | undefined; view_edit_labor_costs?: boolean | null | undefined }[] | undefined }> = v.pipe(
   v.strictObject(
     {
       email: v.optional(EmailInputSchema),

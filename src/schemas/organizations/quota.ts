@@ -14,4 +14,4 @@ const QuotaWindowSchema = v.looseObject({
   total: v.pipe(CountSchema, v.minValue(0)),
 })
 
-export const QuotaWindowListSchema: v.GenericSchema<({ organization_id?: number | null | undefined; remaining: number; resets_in_secs: number; total: number } & { [key: string]: unknown })[], ({ organization_id?: number | null | undefined; remaining: number; resets_in_secs: number; total: number } & { [key: string]: unknown })[]> = v.array(QuotaWindowSchema)
+export const QuotaWindowListSchema: v.GenericSchema<({ organization_id?: number | null | undefined; remaining: number; resets_in_secs: number; total: number } & { [key: string]: unknown })[]> = v.array(QuotaWindowSchema)

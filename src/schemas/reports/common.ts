@@ -73,6 +73,18 @@ export const REPORT_RANGE_ENTRIES = {
   endTime: v.optional(TextSchema),
 }
 
+/** The body of the project summaries: the date range alone (`base.RangePost`). */
+export interface ReportRangeInput {
+  /** The first day, `YYYY-MM-DD`. */
+  start_date: string
+  /** The last day, `YYYY-MM-DD`, included; not before `start_date`, at most a year after it. Toggl picks one when left out. */
+  end_date?: string | undefined
+  /** Listed by Toggl's spec without a description or format; sent as given. */
+  startTime?: string | undefined
+  /** Listed by Toggl's spec without a description or format; sent as given. */
+  endTime?: string | undefined
+}
+
 /** The fields of Toggl's `base.Post`: the date range and the filters every report takes. */
 export const REPORT_FILTER_ENTRIES = entriesOf(REPORT_RANGE_ENTRIES, {
   /** Only billable (`true`) or non-billable (`false`) entries. A premium feature: a Free workspace gets 402. */
@@ -102,6 +114,36 @@ export const REPORT_FILTER_ENTRIES = entriesOf(REPORT_RANGE_ENTRIES, {
   /** Rounded to this many minutes (0: not rounded; the workspace's setting when left out). */
   rounding_minutes: v.optional(v.picklist(ROUNDING_MINUTES, 'must be one of 0, 1, 5, 6, 10, 12, 15, 30, 60, 240')),
 })
+
+/** What every report's body takes (Toggl's `base.Post`): the date range and the filters. */
+export interface ReportFilterInput extends ReportRangeInput {
+  /** Only billable (`true`) or non-billable (`false`) entries. A premium feature: a Free workspace gets 402. */
+  billable?: boolean | undefined
+  /** Only these clients; `[null]` for entries without a client. */
+  client_ids?: (number | null)[] | undefined
+  /** Only these projects; `[null]` for entries without a project. */
+  project_ids?: (number | null)[] | undefined
+  /** Only entries with one of these tags; `[null]` for entries without tags. */
+  tag_ids?: (number | null)[] | undefined
+  /** Only these tasks; `[null]` for entries without a task. */
+  task_ids?: (number | null)[] | undefined
+  /** Only the members of these groups. */
+  group_ids?: number[] | undefined
+  /** Only these users. */
+  user_ids?: number[] | undefined
+  /** Only these time entries. */
+  time_entry_ids?: number[] | undefined
+  /** Only entries whose description matches this text. */
+  description?: string | undefined
+  /** Only entries at least this long (Time Audit; less than `max_duration_seconds`). */
+  min_duration_seconds?: number | undefined
+  /** Only entries at most this long (Time Audit; more than `min_duration_seconds`). */
+  max_duration_seconds?: number | undefined
+  /** How durations are rounded: -1 down, 0 to the nearest, 1 up (the workspace's setting when left out). */
+  rounding?: 0 | 1 | -1 | undefined
+  /** Rounded to this many minutes (0: not rounded; the workspace's setting when left out). */
+  rounding_minutes?: 0 | 1 | 5 | 6 | 10 | 12 | 15 | 30 | 60 | 240 | undefined
+}
 
 /** A rule across fields of a report body, reported at `field`. */
 export interface CrossFieldRule {
@@ -164,6 +206,15 @@ export const EXPORT_ENTRIES = {
   duration_format: v.optional(v.picklist(['classic', 'decimal', 'improved'], "must be 'classic', 'decimal' or 'improved'")),
 }
 
+/** The formats a report export takes. */
+export interface ReportExportOptions {
+  /**
+   * How durations are written.
+   * @default 'classic'
+   */
+  duration_format?: 'classic' | 'decimal' | 'improved' | undefined
+}
+
 const DATE_FORMATS = ['MM/DD/YYYY', 'DD-MM-YYYY', 'MM-DD-YYYY', 'YYYY-MM-DD', 'DD/MM/YYYY', 'DD.MM.YYYY'] as const
 
 /** What a PDF export takes beyond the other exports. */
@@ -173,6 +224,17 @@ export const PDF_EXPORT_ENTRIES = entriesOf(EXPORT_ENTRIES, {
   /** Listed by Toggl's spec without a description; sent as given (e.g. `','`). */
   cents_separator: v.optional(TextSchema),
 })
+
+/** What a PDF export takes beyond the other exports. */
+export interface ReportPdfExportOptions extends ReportExportOptions {
+  /**
+   * How dates are written.
+   * @default 'MM/DD/YYYY'
+   */
+  date_format?: 'MM/DD/YYYY' | 'DD-MM-YYYY' | 'MM-DD-YYYY' | 'YYYY-MM-DD' | 'DD/MM/YYYY' | 'DD.MM.YYYY' | undefined
+  /** Listed by Toggl's spec without a description; sent as given (e.g. `','`). */
+  cents_separator?: string | undefined
+}
 
 /** Ascending or descending, as Toggl writes it. */
 export const OrderDirectionSchema: v.GenericSchema<'ASC' | 'DESC', 'ASC' | 'DESC'> = v.picklist(['ASC', 'DESC'], "must be 'ASC' or 'DESC'")

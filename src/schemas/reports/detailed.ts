@@ -1,6 +1,18 @@
 import * as v from 'valibot'
 import { IdInputSchema, IdSchema } from '../common.ts'
-import { entriesOf, EXPORT_ENTRIES, FLAG, OrderDirectionSchema, PDF_EXPORT_ENTRIES, REPORT_FILTER_ENTRIES, reportBody, TEXT } from './common.ts'
+import {
+  entriesOf,
+  EXPORT_ENTRIES,
+  FLAG,
+  OrderDirectionSchema,
+  PDF_EXPORT_ENTRIES,
+  REPORT_FILTER_ENTRIES,
+  reportBody,
+  TEXT,
+  type ReportExportOptions,
+  type ReportFilterInput,
+  type ReportPdfExportOptions,
+} from './common.ts'
 
 const PositiveCountSchema = v.pipe(v.number('must be a number'), v.safeInteger('must be a positive whole number'), v.minValue(1, 'must be a positive whole number'))
 
@@ -16,14 +28,15 @@ const DETAILED_ENTRIES = entriesOf(REPORT_FILTER_ENTRIES, {
   first_row_number: v.optional(PositiveCountSchema),
   /** Listed by Toggl's spec without a description. */
   first_timestamp: v.optional(v.pipe(v.number('must be a number'), v.safeInteger('must be a whole number'), v.minValue(0, 'must not be negative'))),
-  /** @default 'date' */
+  /** What the rows are ordered by. @default 'date' */
   order_by: v.optional(
     v.picklist(['date', 'user', 'duration', 'description', 'last_update'], "must be 'date', 'user', 'duration', 'description' or 'last_update'"),
   ),
+  /** Ascending or descending. */
   order_dir: v.optional(OrderDirectionSchema),
   /** Rows of alike entries (same user, project, task, description, tags, billable) instead of one row per entry. @default false */
   grouped: FLAG,
-  /** @default false */
+  /** Leave the amounts out. @default false */
   hide_amounts: FLAG,
   /** As much about each row as an export holds (names of projects, clients, tasks, tags). @default false */
   enrich_response: FLAG,
@@ -54,48 +67,15 @@ export const DetailedTotalsInputSchema: v.GenericSchema<DetailedTotalsInput, Det
     resolution: TEXT,
     /** Include `graph`. @default false */
     with_graph: FLAG,
-    /** @default false */
+    /** Rates returned in line with the totals (Toggl's spec: "whether results should be returned in line"). @default false */
     withInlineRates: FLAG,
-    /** @default false */
+    /** Group alike time entries, as the detailed report's `grouped` does (Toggl's spec: "whether time entries should be grouped"). @default false */
     grouped: FLAG,
   }),
 )
 
-export interface DetailedReportInput {
-  /** The first day, `YYYY-MM-DD`. */
-  start_date: string
-  /** The last day, `YYYY-MM-DD`, included; not before `start_date`, at most a year after it. Toggl picks one when left out. */
-  end_date?: string | undefined
-  /** Listed by Toggl's spec without a description or format; sent as given. */
-  startTime?: string | undefined
-  /** Listed by Toggl's spec without a description or format; sent as given. */
-  endTime?: string | undefined
-  /** Only billable (`true`) or non-billable (`false`) entries. A premium feature: a Free workspace gets 402. */
-  billable?: boolean | undefined
-  /** Only these clients; `[null]` for entries without a client. */
-  client_ids?: (number | null)[] | undefined
-  /** Only these projects; `[null]` for entries without a project. */
-  project_ids?: (number | null)[] | undefined
-  /** Only entries with one of these tags; `[null]` for entries without tags. */
-  tag_ids?: (number | null)[] | undefined
-  /** Only these tasks; `[null]` for entries without a task. */
-  task_ids?: (number | null)[] | undefined
-  /** Only the members of these groups. */
-  group_ids?: number[] | undefined
-  /** Only these users. */
-  user_ids?: number[] | undefined
-  /** Only these time entries. */
-  time_entry_ids?: number[] | undefined
-  /** Only entries whose description matches this text. */
-  description?: string | undefined
-  /** Only entries at least this long (Time Audit; less than `max_duration_seconds`). */
-  min_duration_seconds?: number | undefined
-  /** Only entries at most this long (Time Audit; more than `min_duration_seconds`). */
-  max_duration_seconds?: number | undefined
-  /** How durations are rounded: -1 down, 0 to the nearest, 1 up (the workspace's setting when left out). */
-  rounding?: 0 | 1 | -1 | undefined
-  /** Rounded to this many minutes (0: not rounded; the workspace's setting when left out). */
-  rounding_minutes?: 0 | 1 | 5 | 6 | 10 | 12 | 15 | 30 | 60 | 240 | undefined
+/** The body of a detailed report: the common filters, with paging, order and grouping. */
+export interface DetailedReportInput extends ReportFilterInput {
   /**
    * Rows per page.
    * @default 50
@@ -108,10 +88,11 @@ export interface DetailedReportInput {
   /** Listed by Toggl's spec without a description. */
   first_timestamp?: number | undefined
   /**
-   *
+   * What the rows are ordered by.
    * @default 'date'
    */
   order_by?: 'description' | 'duration' | 'date' | 'user' | 'last_update' | undefined
+  /** Ascending or descending. */
   order_dir?: 'ASC' | 'DESC' | undefined
   /**
    * Rows of alike entries (same user, project, task, description, tags, billable) instead of one row per entry.
@@ -119,7 +100,7 @@ export interface DetailedReportInput {
    */
   grouped?: boolean | undefined
   /**
-   *
+   * Leave the amounts out.
    * @default false
    */
   hide_amounts?: boolean | undefined
@@ -129,198 +110,14 @@ export interface DetailedReportInput {
    */
   enrich_response?: boolean | undefined
 }
-export interface DetailedExportInput {
-  /** The first day, `YYYY-MM-DD`. */
-  start_date: string
-  /** The last day, `YYYY-MM-DD`, included; not before `start_date`, at most a year after it. Toggl picks one when left out. */
-  end_date?: string | undefined
-  /** Listed by Toggl's spec without a description or format; sent as given. */
-  startTime?: string | undefined
-  /** Listed by Toggl's spec without a description or format; sent as given. */
-  endTime?: string | undefined
-  /** Only billable (`true`) or non-billable (`false`) entries. A premium feature: a Free workspace gets 402. */
-  billable?: boolean | undefined
-  /** Only these clients; `[null]` for entries without a client. */
-  client_ids?: (number | null)[] | undefined
-  /** Only these projects; `[null]` for entries without a project. */
-  project_ids?: (number | null)[] | undefined
-  /** Only entries with one of these tags; `[null]` for entries without tags. */
-  tag_ids?: (number | null)[] | undefined
-  /** Only these tasks; `[null]` for entries without a task. */
-  task_ids?: (number | null)[] | undefined
-  /** Only the members of these groups. */
-  group_ids?: number[] | undefined
-  /** Only these users. */
-  user_ids?: number[] | undefined
-  /** Only these time entries. */
-  time_entry_ids?: number[] | undefined
-  /** Only entries whose description matches this text. */
-  description?: string | undefined
-  /** Only entries at least this long (Time Audit; less than `max_duration_seconds`). */
-  min_duration_seconds?: number | undefined
-  /** Only entries at most this long (Time Audit; more than `min_duration_seconds`). */
-  max_duration_seconds?: number | undefined
-  /** How durations are rounded: -1 down, 0 to the nearest, 1 up (the workspace's setting when left out). */
-  rounding?: 0 | 1 | -1 | undefined
-  /** Rounded to this many minutes (0: not rounded; the workspace's setting when left out). */
-  rounding_minutes?: 0 | 1 | 5 | 6 | 10 | 12 | 15 | 30 | 60 | 240 | undefined
-  /**
-   * Rows per page.
-   * @default 50
-   */
-  page_size?: number | undefined
-  /** Where a page starts: the `X-Next-ID` of the page before (the iterator sends it for you). */
-  first_id?: number | undefined
-  /** Where a page starts: the `X-Next-Row-Number` of the page before (the iterator sends it for you). */
-  first_row_number?: number | undefined
-  /** Listed by Toggl's spec without a description. */
-  first_timestamp?: number | undefined
-  /**
-   *
-   * @default 'date'
-   */
-  order_by?: 'description' | 'duration' | 'date' | 'user' | 'last_update' | undefined
-  order_dir?: 'ASC' | 'DESC' | undefined
-  /**
-   * Rows of alike entries (same user, project, task, description, tags, billable) instead of one row per entry.
-   * @default false
-   */
-  grouped?: boolean | undefined
-  /**
-   *
-   * @default false
-   */
-  hide_amounts?: boolean | undefined
-  /**
-   * As much about each row as an export holds (names of projects, clients, tasks, tags).
-   * @default false
-   */
-  enrich_response?: boolean | undefined
-  /**
-   * How durations are written.
-   * @default 'classic'
-   */
-  duration_format?: 'classic' | 'decimal' | 'improved' | undefined
-}
-export interface DetailedPdfExportInput {
-  /** The first day, `YYYY-MM-DD`. */
-  start_date: string
-  /** The last day, `YYYY-MM-DD`, included; not before `start_date`, at most a year after it. Toggl picks one when left out. */
-  end_date?: string | undefined
-  /** Listed by Toggl's spec without a description or format; sent as given. */
-  startTime?: string | undefined
-  /** Listed by Toggl's spec without a description or format; sent as given. */
-  endTime?: string | undefined
-  /** Only billable (`true`) or non-billable (`false`) entries. A premium feature: a Free workspace gets 402. */
-  billable?: boolean | undefined
-  /** Only these clients; `[null]` for entries without a client. */
-  client_ids?: (number | null)[] | undefined
-  /** Only these projects; `[null]` for entries without a project. */
-  project_ids?: (number | null)[] | undefined
-  /** Only entries with one of these tags; `[null]` for entries without tags. */
-  tag_ids?: (number | null)[] | undefined
-  /** Only these tasks; `[null]` for entries without a task. */
-  task_ids?: (number | null)[] | undefined
-  /** Only the members of these groups. */
-  group_ids?: number[] | undefined
-  /** Only these users. */
-  user_ids?: number[] | undefined
-  /** Only these time entries. */
-  time_entry_ids?: number[] | undefined
-  /** Only entries whose description matches this text. */
-  description?: string | undefined
-  /** Only entries at least this long (Time Audit; less than `max_duration_seconds`). */
-  min_duration_seconds?: number | undefined
-  /** Only entries at most this long (Time Audit; more than `min_duration_seconds`). */
-  max_duration_seconds?: number | undefined
-  /** How durations are rounded: -1 down, 0 to the nearest, 1 up (the workspace's setting when left out). */
-  rounding?: 0 | 1 | -1 | undefined
-  /** Rounded to this many minutes (0: not rounded; the workspace's setting when left out). */
-  rounding_minutes?: 0 | 1 | 5 | 6 | 10 | 12 | 15 | 30 | 60 | 240 | undefined
-  /**
-   * Rows per page.
-   * @default 50
-   */
-  page_size?: number | undefined
-  /** Where a page starts: the `X-Next-ID` of the page before (the iterator sends it for you). */
-  first_id?: number | undefined
-  /** Where a page starts: the `X-Next-Row-Number` of the page before (the iterator sends it for you). */
-  first_row_number?: number | undefined
-  /** Listed by Toggl's spec without a description. */
-  first_timestamp?: number | undefined
-  /**
-   *
-   * @default 'date'
-   */
-  order_by?: 'description' | 'duration' | 'date' | 'user' | 'last_update' | undefined
-  order_dir?: 'ASC' | 'DESC' | undefined
-  /**
-   * Rows of alike entries (same user, project, task, description, tags, billable) instead of one row per entry.
-   * @default false
-   */
-  grouped?: boolean | undefined
-  /**
-   *
-   * @default false
-   */
-  hide_amounts?: boolean | undefined
-  /**
-   * As much about each row as an export holds (names of projects, clients, tasks, tags).
-   * @default false
-   */
-  enrich_response?: boolean | undefined
-  /**
-   * How durations are written.
-   * @default 'classic'
-   */
-  duration_format?: 'classic' | 'decimal' | 'improved' | undefined
-  /**
-   * How dates are written.
-   * @default 'MM/DD/YYYY'
-   */
-  date_format?: 'MM/DD/YYYY' | 'DD-MM-YYYY' | 'MM-DD-YYYY' | 'YYYY-MM-DD' | 'DD/MM/YYYY' | 'DD.MM.YYYY' | undefined
-  /** Listed by Toggl's spec without a description; sent as given (e.g. `','`). */
-  cents_separator?: string | undefined
+export interface DetailedExportInput extends DetailedReportInput, ReportExportOptions {}
+export interface DetailedPdfExportInput extends DetailedReportInput, ReportPdfExportOptions {
   /** Listed by Toggl's spec without a description; sent as given. */
   display_mode?: string | undefined
   /** Listed by Toggl's spec without a description; sent as given. */
   hour_format?: string | undefined
 }
-export interface DetailedTotalsInput {
-  /** The first day, `YYYY-MM-DD`. */
-  start_date: string
-  /** The last day, `YYYY-MM-DD`, included; not before `start_date`, at most a year after it. Toggl picks one when left out. */
-  end_date?: string | undefined
-  /** Listed by Toggl's spec without a description or format; sent as given. */
-  startTime?: string | undefined
-  /** Listed by Toggl's spec without a description or format; sent as given. */
-  endTime?: string | undefined
-  /** Only billable (`true`) or non-billable (`false`) entries. A premium feature: a Free workspace gets 402. */
-  billable?: boolean | undefined
-  /** Only these clients; `[null]` for entries without a client. */
-  client_ids?: (number | null)[] | undefined
-  /** Only these projects; `[null]` for entries without a project. */
-  project_ids?: (number | null)[] | undefined
-  /** Only entries with one of these tags; `[null]` for entries without tags. */
-  tag_ids?: (number | null)[] | undefined
-  /** Only these tasks; `[null]` for entries without a task. */
-  task_ids?: (number | null)[] | undefined
-  /** Only the members of these groups. */
-  group_ids?: number[] | undefined
-  /** Only these users. */
-  user_ids?: number[] | undefined
-  /** Only these time entries. */
-  time_entry_ids?: number[] | undefined
-  /** Only entries whose description matches this text. */
-  description?: string | undefined
-  /** Only entries at least this long (Time Audit; less than `max_duration_seconds`). */
-  min_duration_seconds?: number | undefined
-  /** Only entries at most this long (Time Audit; more than `min_duration_seconds`). */
-  max_duration_seconds?: number | undefined
-  /** How durations are rounded: -1 down, 0 to the nearest, 1 up (the workspace's setting when left out). */
-  rounding?: 0 | 1 | -1 | undefined
-  /** Rounded to this many minutes (0: not rounded; the workspace's setting when left out). */
-  rounding_minutes?: 0 | 1 | 5 | 6 | 10 | 12 | 15 | 30 | 60 | 240 | undefined
+export interface DetailedTotalsInput extends ReportFilterInput {
   /** The graph's bucket, over `resolution`. */
   granularity?: 'day' | 'week' | 'month' | undefined
   /** The graph's bucket; Toggl's spec lists no values. */
@@ -331,12 +128,12 @@ export interface DetailedTotalsInput {
    */
   with_graph?: boolean | undefined
   /**
-   *
+   * Rates returned in line with the totals (Toggl's spec: "whether results should be returned in line").
    * @default false
    */
   withInlineRates?: boolean | undefined
   /**
-   *
+   * Group alike time entries, as the detailed report's `grouped` does (Toggl's spec: "whether time entries should be grouped").
    * @default false
    */
   grouped?: boolean | undefined

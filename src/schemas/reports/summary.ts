@@ -13,6 +13,10 @@ import {
   REPORT_RANGE_ENTRIES,
   reportBody,
   TEXT,
+  type ReportExportOptions,
+  type ReportFilterInput,
+  type ReportPdfExportOptions,
+  type ReportRangeInput,
 } from './common.ts'
 
 /** What a summary report groups by. */
@@ -73,12 +77,13 @@ const SUMMARY_ENTRIES = entriesOf(REPORT_FILTER_ENTRIES, {
 const SUMMARY_EXPORT_ENTRIES = entriesOf(SUMMARY_ENTRIES, EXPORT_ENTRIES, {
   /** Collapse the others. @default false */
   collapse: FLAG,
-  /** @default false */
+  /** Leave the amounts out. @default false */
   hide_amounts: FLAG,
-  /** @default false */
+  /** Leave the hourly rates out. @default false */
   hide_rates: FLAG,
-  /** @default 'title' */
+  /** What the groups are ordered by: their title or their duration. @default 'title' */
   order_by: v.optional(v.picklist(['title', 'duration'], "must be 'title' or 'duration'")),
+  /** Ascending or descending. */
   order_dir: v.optional(OrderDirectionSchema),
 })
 
@@ -108,42 +113,10 @@ export const SummaryPdfExportInputSchema: v.GenericSchema<SummaryPdfExportInput,
 
 /** The body of the project summaries: a date range (`base.RangePost`, `dto.ProjectUsersRequest`). */
 export const ReportRangeInputSchema: v.GenericSchema<ReportRangeInput, ReportRangeInput> = reportBody(REPORT_RANGE_ENTRIES)
+export type { ReportRangeInput }
 
-export interface SummaryReportInput {
-  /** The first day, `YYYY-MM-DD`. */
-  start_date: string
-  /** The last day, `YYYY-MM-DD`, included; not before `start_date`, at most a year after it. Toggl picks one when left out. */
-  end_date?: string | undefined
-  /** Listed by Toggl's spec without a description or format; sent as given. */
-  startTime?: string | undefined
-  /** Listed by Toggl's spec without a description or format; sent as given. */
-  endTime?: string | undefined
-  /** Only billable (`true`) or non-billable (`false`) entries. A premium feature: a Free workspace gets 402. */
-  billable?: boolean | undefined
-  /** Only these clients; `[null]` for entries without a client. */
-  client_ids?: (number | null)[] | undefined
-  /** Only these projects; `[null]` for entries without a project. */
-  project_ids?: (number | null)[] | undefined
-  /** Only entries with one of these tags; `[null]` for entries without tags. */
-  tag_ids?: (number | null)[] | undefined
-  /** Only these tasks; `[null]` for entries without a task. */
-  task_ids?: (number | null)[] | undefined
-  /** Only the members of these groups. */
-  group_ids?: number[] | undefined
-  /** Only these users. */
-  user_ids?: number[] | undefined
-  /** Only these time entries. */
-  time_entry_ids?: number[] | undefined
-  /** Only entries whose description matches this text. */
-  description?: string | undefined
-  /** Only entries at least this long (Time Audit; less than `max_duration_seconds`). */
-  min_duration_seconds?: number | undefined
-  /** Only entries at most this long (Time Audit; more than `min_duration_seconds`). */
-  max_duration_seconds?: number | undefined
-  /** How durations are rounded: -1 down, 0 to the nearest, 1 up (the workspace's setting when left out). */
-  rounding?: 0 | 1 | -1 | undefined
-  /** Rounded to this many minutes (0: not rounded; the workspace's setting when left out). */
-  rounding_minutes?: 0 | 1 | 5 | 6 | 10 | 12 | 15 | 30 | 60 | 240 | undefined
+/** The body of a summary report: the common filters, with the grouping and the audit. */
+export interface SummaryReportInput extends ReportFilterInput {
   /**
    * What the groups are.
    * @default 'projects' (Toggl's `X-Grouping` tells what it used)
@@ -167,192 +140,33 @@ export interface SummaryReportInput {
   /** Time Audit (premium): which groups to show. */
   audit?: { group_filter?: { currency?: string | undefined; min_amount_cents?: number | undefined; max_amount_cents?: number | undefined; min_duration_seconds?: number | undefined; max_duration_seconds?: number | undefined } | undefined; show_empty_groups?: boolean | undefined; show_tracked_groups?: boolean | undefined } | undefined
 }
-export interface SummaryExportInput {
-  /** The first day, `YYYY-MM-DD`. */
-  start_date: string
-  /** The last day, `YYYY-MM-DD`, included; not before `start_date`, at most a year after it. Toggl picks one when left out. */
-  end_date?: string | undefined
-  /** Listed by Toggl's spec without a description or format; sent as given. */
-  startTime?: string | undefined
-  /** Listed by Toggl's spec without a description or format; sent as given. */
-  endTime?: string | undefined
-  /** Only billable (`true`) or non-billable (`false`) entries. A premium feature: a Free workspace gets 402. */
-  billable?: boolean | undefined
-  /** Only these clients; `[null]` for entries without a client. */
-  client_ids?: (number | null)[] | undefined
-  /** Only these projects; `[null]` for entries without a project. */
-  project_ids?: (number | null)[] | undefined
-  /** Only entries with one of these tags; `[null]` for entries without tags. */
-  tag_ids?: (number | null)[] | undefined
-  /** Only these tasks; `[null]` for entries without a task. */
-  task_ids?: (number | null)[] | undefined
-  /** Only the members of these groups. */
-  group_ids?: number[] | undefined
-  /** Only these users. */
-  user_ids?: number[] | undefined
-  /** Only these time entries. */
-  time_entry_ids?: number[] | undefined
-  /** Only entries whose description matches this text. */
-  description?: string | undefined
-  /** Only entries at least this long (Time Audit; less than `max_duration_seconds`). */
-  min_duration_seconds?: number | undefined
-  /** Only entries at most this long (Time Audit; more than `min_duration_seconds`). */
-  max_duration_seconds?: number | undefined
-  /** How durations are rounded: -1 down, 0 to the nearest, 1 up (the workspace's setting when left out). */
-  rounding?: 0 | 1 | -1 | undefined
-  /** Rounded to this many minutes (0: not rounded; the workspace's setting when left out). */
-  rounding_minutes?: 0 | 1 | 5 | 6 | 10 | 12 | 15 | 30 | 60 | 240 | undefined
-  /**
-   * What the groups are.
-   * @default 'projects' (Toggl's `X-Grouping` tells what it used)
-   */
-  grouping?: 'users' | 'projects' | 'clients' | undefined
-  /**
-   * What each group is divided into (see {@link SUMMARY_SUB_GROUPINGS}).
-   * @default 'time_entries'
-   */
-  sub_grouping?: 'users' | 'projects' | 'clients' | 'tasks' | 'time_entries' | undefined
-  /**
-   * Each sub-group lists the ids of its time entries (`ids`).
-   * @default false
-   */
-  include_time_entry_ids?: boolean | undefined
-  /**
-   * A sub-group per hourly rate.
-   * @default false
-   */
-  distinguish_rates?: boolean | undefined
-  /** Time Audit (premium): which groups to show. */
-  audit?: { group_filter?: { currency?: string | undefined; min_amount_cents?: number | undefined; max_amount_cents?: number | undefined; min_duration_seconds?: number | undefined; max_duration_seconds?: number | undefined } | undefined; show_empty_groups?: boolean | undefined; show_tracked_groups?: boolean | undefined } | undefined
-  /**
-   * How durations are written.
-   * @default 'classic'
-   */
-  duration_format?: 'classic' | 'decimal' | 'improved' | undefined
+export interface SummaryExportInput extends SummaryReportInput, ReportExportOptions {
   /**
    * Collapse the others.
    * @default false
    */
   collapse?: boolean | undefined
   /**
-   *
+   * Leave the amounts out.
    * @default false
    */
   hide_amounts?: boolean | undefined
   /**
-   *
+   * Leave the hourly rates out.
    * @default false
    */
   hide_rates?: boolean | undefined
   /**
-   *
+   * What the groups are ordered by: their title or their duration.
    * @default 'title'
    */
   order_by?: 'title' | 'duration' | undefined
+  /** Ascending or descending. */
   order_dir?: 'ASC' | 'DESC' | undefined
 }
-export interface SummaryPdfExportInput {
-  /** The first day, `YYYY-MM-DD`. */
-  start_date: string
-  /** The last day, `YYYY-MM-DD`, included; not before `start_date`, at most a year after it. Toggl picks one when left out. */
-  end_date?: string | undefined
-  /** Listed by Toggl's spec without a description or format; sent as given. */
-  startTime?: string | undefined
-  /** Listed by Toggl's spec without a description or format; sent as given. */
-  endTime?: string | undefined
-  /** Only billable (`true`) or non-billable (`false`) entries. A premium feature: a Free workspace gets 402. */
-  billable?: boolean | undefined
-  /** Only these clients; `[null]` for entries without a client. */
-  client_ids?: (number | null)[] | undefined
-  /** Only these projects; `[null]` for entries without a project. */
-  project_ids?: (number | null)[] | undefined
-  /** Only entries with one of these tags; `[null]` for entries without tags. */
-  tag_ids?: (number | null)[] | undefined
-  /** Only these tasks; `[null]` for entries without a task. */
-  task_ids?: (number | null)[] | undefined
-  /** Only the members of these groups. */
-  group_ids?: number[] | undefined
-  /** Only these users. */
-  user_ids?: number[] | undefined
-  /** Only these time entries. */
-  time_entry_ids?: number[] | undefined
-  /** Only entries whose description matches this text. */
-  description?: string | undefined
-  /** Only entries at least this long (Time Audit; less than `max_duration_seconds`). */
-  min_duration_seconds?: number | undefined
-  /** Only entries at most this long (Time Audit; more than `min_duration_seconds`). */
-  max_duration_seconds?: number | undefined
-  /** How durations are rounded: -1 down, 0 to the nearest, 1 up (the workspace's setting when left out). */
-  rounding?: 0 | 1 | -1 | undefined
-  /** Rounded to this many minutes (0: not rounded; the workspace's setting when left out). */
-  rounding_minutes?: 0 | 1 | 5 | 6 | 10 | 12 | 15 | 30 | 60 | 240 | undefined
-  /**
-   * What the groups are.
-   * @default 'projects' (Toggl's `X-Grouping` tells what it used)
-   */
-  grouping?: 'users' | 'projects' | 'clients' | undefined
-  /**
-   * What each group is divided into (see {@link SUMMARY_SUB_GROUPINGS}).
-   * @default 'time_entries'
-   */
-  sub_grouping?: 'users' | 'projects' | 'clients' | 'tasks' | 'time_entries' | undefined
-  /**
-   * Each sub-group lists the ids of its time entries (`ids`).
-   * @default false
-   */
-  include_time_entry_ids?: boolean | undefined
-  /**
-   * A sub-group per hourly rate.
-   * @default false
-   */
-  distinguish_rates?: boolean | undefined
-  /** Time Audit (premium): which groups to show. */
-  audit?: { group_filter?: { currency?: string | undefined; min_amount_cents?: number | undefined; max_amount_cents?: number | undefined; min_duration_seconds?: number | undefined; max_duration_seconds?: number | undefined } | undefined; show_empty_groups?: boolean | undefined; show_tracked_groups?: boolean | undefined } | undefined
-  /**
-   * How durations are written.
-   * @default 'classic'
-   */
-  duration_format?: 'classic' | 'decimal' | 'improved' | undefined
-  /**
-   * Collapse the others.
-   * @default false
-   */
-  collapse?: boolean | undefined
-  /**
-   *
-   * @default false
-   */
-  hide_amounts?: boolean | undefined
-  /**
-   *
-   * @default false
-   */
-  hide_rates?: boolean | undefined
-  /**
-   *
-   * @default 'title'
-   */
-  order_by?: 'title' | 'duration' | undefined
-  order_dir?: 'ASC' | 'DESC' | undefined
-  /**
-   * How dates are written.
-   * @default 'MM/DD/YYYY'
-   */
-  date_format?: 'MM/DD/YYYY' | 'DD-MM-YYYY' | 'MM-DD-YYYY' | 'YYYY-MM-DD' | 'DD/MM/YYYY' | 'DD.MM.YYYY' | undefined
-  /** Listed by Toggl's spec without a description; sent as given (e.g. `','`). */
-  cents_separator?: string | undefined
+export interface SummaryPdfExportInput extends SummaryExportInput, ReportPdfExportOptions {
   /** The graph's bucket; Toggl's spec lists no values. */
   resolution?: string | undefined
-}
-export interface ReportRangeInput {
-  /** The first day, `YYYY-MM-DD`. */
-  start_date: string
-  /** The last day, `YYYY-MM-DD`, included; not before `start_date`, at most a year after it. Toggl picks one when left out. */
-  end_date?: string | undefined
-  /** Listed by Toggl's spec without a description or format; sent as given. */
-  startTime?: string | undefined
-  /** Listed by Toggl's spec without a description or format; sent as given. */
-  endTime?: string | undefined
 }
 
 /** One sub-group: a time entry description, task, user, project or client within a group. */

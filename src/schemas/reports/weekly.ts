@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import { IdSchema } from '../common.ts'
-import { entriesOf, FLAG, NullableIdSchema, PDF_EXPORT_ENTRIES, REPORT_FILTER_ENTRIES, reportBody, TEXT } from './common.ts'
+import { entriesOf, FLAG, NullableIdSchema, PDF_EXPORT_ENTRIES, REPORT_FILTER_ENTRIES, reportBody, TEXT, type ReportFilterInput, type ReportPdfExportOptions } from './common.ts'
 
 /** The body of `POST …/weekly/time_entries` (`base.Post`): the common filters only. */
 export const WeeklyReportInputSchema: v.GenericSchema<WeeklyReportInput, WeeklyReportInput> = reportBody(REPORT_FILTER_ENTRIES)
@@ -25,77 +25,9 @@ export const WeeklyPdfExportInputSchema: v.GenericSchema<WeeklyPdfExportInput, W
   }),
 )
 
-export interface WeeklyReportInput {
-  /** The first day, `YYYY-MM-DD`. */
-  start_date: string
-  /** The last day, `YYYY-MM-DD`, included; not before `start_date`, at most a year after it. Toggl picks one when left out. */
-  end_date?: string | undefined
-  /** Listed by Toggl's spec without a description or format; sent as given. */
-  startTime?: string | undefined
-  /** Listed by Toggl's spec without a description or format; sent as given. */
-  endTime?: string | undefined
-  /** Only billable (`true`) or non-billable (`false`) entries. A premium feature: a Free workspace gets 402. */
-  billable?: boolean | undefined
-  /** Only these clients; `[null]` for entries without a client. */
-  client_ids?: (number | null)[] | undefined
-  /** Only these projects; `[null]` for entries without a project. */
-  project_ids?: (number | null)[] | undefined
-  /** Only entries with one of these tags; `[null]` for entries without tags. */
-  tag_ids?: (number | null)[] | undefined
-  /** Only these tasks; `[null]` for entries without a task. */
-  task_ids?: (number | null)[] | undefined
-  /** Only the members of these groups. */
-  group_ids?: number[] | undefined
-  /** Only these users. */
-  user_ids?: number[] | undefined
-  /** Only these time entries. */
-  time_entry_ids?: number[] | undefined
-  /** Only entries whose description matches this text. */
-  description?: string | undefined
-  /** Only entries at least this long (Time Audit; less than `max_duration_seconds`). */
-  min_duration_seconds?: number | undefined
-  /** Only entries at most this long (Time Audit; more than `min_duration_seconds`). */
-  max_duration_seconds?: number | undefined
-  /** How durations are rounded: -1 down, 0 to the nearest, 1 up (the workspace's setting when left out). */
-  rounding?: 0 | 1 | -1 | undefined
-  /** Rounded to this many minutes (0: not rounded; the workspace's setting when left out). */
-  rounding_minutes?: 0 | 1 | 5 | 6 | 10 | 12 | 15 | 30 | 60 | 240 | undefined
-}
-export interface WeeklyExportInput {
-  /** The first day, `YYYY-MM-DD`. */
-  start_date: string
-  /** The last day, `YYYY-MM-DD`, included; not before `start_date`, at most a year after it. Toggl picks one when left out. */
-  end_date?: string | undefined
-  /** Listed by Toggl's spec without a description or format; sent as given. */
-  startTime?: string | undefined
-  /** Listed by Toggl's spec without a description or format; sent as given. */
-  endTime?: string | undefined
-  /** Only billable (`true`) or non-billable (`false`) entries. A premium feature: a Free workspace gets 402. */
-  billable?: boolean | undefined
-  /** Only these clients; `[null]` for entries without a client. */
-  client_ids?: (number | null)[] | undefined
-  /** Only these projects; `[null]` for entries without a project. */
-  project_ids?: (number | null)[] | undefined
-  /** Only entries with one of these tags; `[null]` for entries without tags. */
-  tag_ids?: (number | null)[] | undefined
-  /** Only these tasks; `[null]` for entries without a task. */
-  task_ids?: (number | null)[] | undefined
-  /** Only the members of these groups. */
-  group_ids?: number[] | undefined
-  /** Only these users. */
-  user_ids?: number[] | undefined
-  /** Only these time entries. */
-  time_entry_ids?: number[] | undefined
-  /** Only entries whose description matches this text. */
-  description?: string | undefined
-  /** Only entries at least this long (Time Audit; less than `max_duration_seconds`). */
-  min_duration_seconds?: number | undefined
-  /** Only entries at most this long (Time Audit; more than `min_duration_seconds`). */
-  max_duration_seconds?: number | undefined
-  /** How durations are rounded: -1 down, 0 to the nearest, 1 up (the workspace's setting when left out). */
-  rounding?: 0 | 1 | -1 | undefined
-  /** Rounded to this many minutes (0: not rounded; the workspace's setting when left out). */
-  rounding_minutes?: 0 | 1 | 5 | 6 | 10 | 12 | 15 | 30 | 60 | 240 | undefined
+/** The body of a weekly report: the common filters only. */
+export interface WeeklyReportInput extends ReportFilterInput {}
+export interface WeeklyExportInput extends WeeklyReportInput {
   /** What the rows are. */
   grouping?: 'users' | 'projects' | undefined
   /** What the cells add up: tracked time or amounts. */
@@ -103,59 +35,7 @@ export interface WeeklyExportInput {
   /** Rows also split by planned task. */
   group_by_task?: boolean | undefined
 }
-export interface WeeklyPdfExportInput {
-  /** The first day, `YYYY-MM-DD`. */
-  start_date: string
-  /** The last day, `YYYY-MM-DD`, included; not before `start_date`, at most a year after it. Toggl picks one when left out. */
-  end_date?: string | undefined
-  /** Listed by Toggl's spec without a description or format; sent as given. */
-  startTime?: string | undefined
-  /** Listed by Toggl's spec without a description or format; sent as given. */
-  endTime?: string | undefined
-  /** Only billable (`true`) or non-billable (`false`) entries. A premium feature: a Free workspace gets 402. */
-  billable?: boolean | undefined
-  /** Only these clients; `[null]` for entries without a client. */
-  client_ids?: (number | null)[] | undefined
-  /** Only these projects; `[null]` for entries without a project. */
-  project_ids?: (number | null)[] | undefined
-  /** Only entries with one of these tags; `[null]` for entries without tags. */
-  tag_ids?: (number | null)[] | undefined
-  /** Only these tasks; `[null]` for entries without a task. */
-  task_ids?: (number | null)[] | undefined
-  /** Only the members of these groups. */
-  group_ids?: number[] | undefined
-  /** Only these users. */
-  user_ids?: number[] | undefined
-  /** Only these time entries. */
-  time_entry_ids?: number[] | undefined
-  /** Only entries whose description matches this text. */
-  description?: string | undefined
-  /** Only entries at least this long (Time Audit; less than `max_duration_seconds`). */
-  min_duration_seconds?: number | undefined
-  /** Only entries at most this long (Time Audit; more than `min_duration_seconds`). */
-  max_duration_seconds?: number | undefined
-  /** How durations are rounded: -1 down, 0 to the nearest, 1 up (the workspace's setting when left out). */
-  rounding?: 0 | 1 | -1 | undefined
-  /** Rounded to this many minutes (0: not rounded; the workspace's setting when left out). */
-  rounding_minutes?: 0 | 1 | 5 | 6 | 10 | 12 | 15 | 30 | 60 | 240 | undefined
-  /** What the rows are. */
-  grouping?: 'users' | 'projects' | undefined
-  /** What the cells add up: tracked time or amounts. */
-  calculate?: 'time' | 'amounts' | undefined
-  /** Rows also split by planned task. */
-  group_by_task?: boolean | undefined
-  /**
-   * How durations are written.
-   * @default 'classic'
-   */
-  duration_format?: 'classic' | 'decimal' | 'improved' | undefined
-  /**
-   * How dates are written.
-   * @default 'MM/DD/YYYY'
-   */
-  date_format?: 'MM/DD/YYYY' | 'DD-MM-YYYY' | 'MM-DD-YYYY' | 'YYYY-MM-DD' | 'DD/MM/YYYY' | 'DD.MM.YYYY' | undefined
-  /** Listed by Toggl's spec without a description; sent as given (e.g. `','`). */
-  cents_separator?: string | undefined
+export interface WeeklyPdfExportInput extends WeeklyExportInput, ReportPdfExportOptions {
   /** A logo for the PDF's header; sent as given. */
   logo_url?: string | undefined
 }

@@ -52,7 +52,7 @@ export interface MyTagFilters {
 }
 
 /** The body of `POST /workspaces/{id}/tags` and `PUT …/tags/{id}`. */
-export const TagBodySchema: v.GenericSchema<{ name: string }, { name: string }> = v.strictObject({ name: TagNameSchema }, 'tag must be an object')
+export const TagBodySchema: v.GenericSchema<{ name: string }> = v.strictObject({ name: TagNameSchema }, 'tag must be an object')
 
 /**
  * The body of `PATCH /workspaces/{id}/tags` (bulk delete, all or nothing): `{ delete: [ids] }`.

@@ -111,9 +111,8 @@ function withEntryFields<const E extends v.ObjectEntries>(own: E): typeof entryF
   return { ...entryFields, ...own }
 }
 
-/** `start(ws, entry)`: what a running entry may carry; `start` defaults to now. */
-export const TimeEntryStartInputSchema: v.GenericSchema<TimeEntryStart, { description?: string | null | undefined; project_id?: number | null | undefined; task_id?: number | null | undefined; tags?: string[] | undefined; tag_ids?: number[] | undefined; billable?: boolean | undefined; user_id?: number | undefined; shared_with_user_ids?: number[] | undefined; created_with?: string | undefined; start?: number | undefined }> = v.strictObject(withEntryFields({ start: v.optional(StartSchema) }))
-export interface TimeEntryStart {
+/** The entry's own fields, as start, add and edit take them (and send them). */
+interface TimeEntryFields {
   description?: string | null | undefined
   project_id?: number | null | undefined
   task_id?: number | null | undefined
@@ -124,11 +123,20 @@ export interface TimeEntryStart {
   shared_with_user_ids?: number[] | undefined
   /** The app name Toggl records; togglkit sends "togglkit" unless told. */
   created_with?: string | undefined
+}
+
+/** `start(ws, entry)`: what a running entry may carry; `start` defaults to now. */
+export const TimeEntryStartInputSchema: v.GenericSchema<TimeEntryStart, StartBody> = v.strictObject(withEntryFields({ start: v.optional(StartSchema) }))
+export interface TimeEntryStart extends TimeEntryFields {
   start?: string | Date | undefined
+}
+/** A valid {@link TimeEntryStart}, `start` in ms since the epoch. */
+interface StartBody extends TimeEntryFields {
+  start?: number | undefined
 }
 
 /** `add(ws, entry)`: a finished entry, `start` with `duration` or `stop` (both must agree). */
-export const TimeEntryAddInputSchema: v.GenericSchema<TimeEntryInput, { description?: string | null | undefined; project_id?: number | null | undefined; task_id?: number | null | undefined; tags?: string[] | undefined; tag_ids?: number[] | undefined; billable?: boolean | undefined; user_id?: number | undefined; shared_with_user_ids?: number[] | undefined; created_with?: string | undefined; start: number; duration?: number | undefined; stop?: number | undefined }> = v.pipe(
+export const TimeEntryAddInputSchema: v.GenericSchema<TimeEntryInput, AddBody> = v.pipe(
   v.strictObject(
     withEntryFields({
       start: StartSchema,
@@ -143,24 +151,20 @@ export const TimeEntryAddInputSchema: v.GenericSchema<TimeEntryInput, { descript
     'start + duration must equal stop when both are given',
   ),
 )
-export interface TimeEntryInput {
-  description?: string | null | undefined
-  project_id?: number | null | undefined
-  task_id?: number | null | undefined
-  tags?: string[] | undefined
-  tag_ids?: number[] | undefined
-  billable?: boolean | undefined
-  user_id?: number | undefined
-  shared_with_user_ids?: number[] | undefined
-  /** The app name Toggl records; togglkit sends "togglkit" unless told. */
-  created_with?: string | undefined
+export interface TimeEntryInput extends TimeEntryFields {
   start: string | Date
   duration?: number | undefined
   stop?: string | Date | undefined
 }
+/** A valid {@link TimeEntryInput}, `start` and `stop` in ms since the epoch. */
+interface AddBody extends TimeEntryFields {
+  start: number
+  duration?: number | undefined
+  stop?: number | undefined
+}
 
 /** `edit(ws, entry, changes)`: any of the entry's fields (at least one); `tag_action` says how `tags`/`tag_ids` apply. */
-export const TimeEntryChangesSchema: v.GenericSchema<TimeEntryChanges, { description?: string | null | undefined; project_id?: number | null | undefined; task_id?: number | null | undefined; tags?: string[] | undefined; tag_ids?: number[] | undefined; billable?: boolean | undefined; user_id?: number | undefined; shared_with_user_ids?: number[] | undefined; created_with?: string | undefined; start?: number | undefined; stop?: number | null | undefined; duration?: number | undefined; tag_action?: 'add' | 'delete' | undefined }> = v.pipe(
+export const TimeEntryChangesSchema: v.GenericSchema<TimeEntryChanges, EditBody> = v.pipe(
   v.strictObject(
     withEntryFields({
       start: v.optional(StartSchema),
@@ -171,21 +175,18 @@ export const TimeEntryChangesSchema: v.GenericSchema<TimeEntryChanges, { descrip
   ),
   v.check((changes) => Object.keys(changes).length > 0, 'must change at least one field'),
 )
-export interface TimeEntryChanges {
-  description?: string | null | undefined
-  project_id?: number | null | undefined
-  task_id?: number | null | undefined
-  tags?: string[] | undefined
-  tag_ids?: number[] | undefined
-  billable?: boolean | undefined
-  user_id?: number | undefined
-  shared_with_user_ids?: number[] | undefined
-  /** The app name Toggl records; togglkit sends "togglkit" unless told. */
-  created_with?: string | undefined
+export interface TimeEntryChanges extends TimeEntryFields {
   start?: string | Date | undefined
   stop?: string | Date | null | undefined
   duration?: number | undefined
   tag_action?: 'delete' | 'add' | undefined
+}
+/** Valid {@link TimeEntryChanges}, `start` and `stop` in ms since the epoch. */
+interface EditBody extends TimeEntryFields {
+  start?: number | undefined
+  stop?: number | null | undefined
+  duration?: number | undefined
+  tag_action?: 'add' | 'delete' | undefined
 }
 
 const PATCH_OP = v.picklist(['add', 'remove', 'replace'], 'must be "add", "remove" or "replace"')

@@ -88,28 +88,7 @@ export const UserWithRelatedDataSchema: v.GenericSchema<unknown, TogglUserWithRe
   }),
 )
 
-export interface TogglUserWithRelatedData {
-  at?: string | null | undefined
-  id: number
-  created_at?: string | null | undefined
-  '2fa_enabled'?: boolean | null | undefined
-  email: string
-  toggl_accounts_id?: string | null | undefined
-  /** An IANA name such as `Europe/Berlin` (reply times are UTC anyway). */
-  timezone?: string | null | undefined
-  fullname?: string | null | undefined
-  default_workspace_id?: number | null | undefined
-  /** 0 = Sunday … 6 = Saturday. */
-  beginning_of_week?: number | null | undefined
-  image_url?: string | null | undefined
-  country_id?: number | null | undefined
-  openid_email?: string | null | undefined
-  openid_enabled?: boolean | null | undefined
-  has_password?: boolean | null | undefined
-  oauth_providers?: string[] | null | undefined
-  updated_at?: string | null | undefined
-  /** When Toggl's view of what you may access last caught up (it is eventually consistent). */
-  authorization_updated_at?: string | null | undefined
+export interface TogglUserWithRelatedData extends TogglUser {
   clients: ({ id: number; wid: number; name: string; archived?: boolean | null | undefined; notes?: string | null | undefined; external_reference?: string | null | undefined; creator_id?: number | null | undefined; permissions?: string[] | null | undefined; at?: string | null | undefined; server_deleted_at?: string | null | undefined } & { [key: string]: unknown })[]
   projects: ({ id: number; workspace_id: number; client_id?: number | null | undefined; name: string; client_name?: string | null | undefined; active: boolean; is_private?: boolean | null | undefined; color?: string | null | undefined; billable?: boolean | null | undefined; template?: boolean | null | undefined; template_id?: number | null | undefined; auto_estimates?: boolean | null | undefined; estimated_hours?: number | null | undefined; estimated_seconds?: number | null | undefined; actual_hours?: number | null | undefined; actual_seconds?: number | null | undefined; rate?: number | null | undefined; rate_last_updated?: string | null | undefined; currency?: string | null | undefined; fixed_fee?: number | null | undefined; recurring?: boolean | null | undefined; recurring_parameters?: unknown[] | null | undefined; start_date?: string | null | undefined; end_date?: string | null | undefined; status?: string | null | undefined; is_shared?: boolean | null | undefined; tasks_count?: number | null | undefined; can_track_time?: boolean | null | undefined; pinned?: boolean | null | undefined; external_reference?: string | null | undefined; permissions?: string[] | null | undefined; at?: string | null | undefined; created_at?: string | null | undefined; server_deleted_at?: string | null | undefined; wid?: number | null | undefined; cid?: number | null | undefined } & { [key: string]: unknown })[]
   tags: ({ id: number; workspace_id: number; name: string; creator_id?: number | null | undefined; permissions?: string[] | null | undefined; at?: string | null | undefined; deleted_at?: string | null | undefined; server_deleted_at?: string | null | undefined } & { [key: string]: unknown })[]

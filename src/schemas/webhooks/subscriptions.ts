@@ -55,7 +55,7 @@ export interface WebhookSubscription {
 }
 
 /** `GET /event_filters`: each entity Toggl reports on, with its actions. */
-export const WebhookEventFiltersSchema: v.GenericSchema<{ [x: string]: string[] }, { [x: string]: string[] }> = v.record(v.string(), v.array(v.string()))
+export const WebhookEventFiltersSchema: v.GenericSchema<{ [x: string]: string[] }> = v.record(v.string(), v.array(v.string()))
 
 /** `GET /limits/{workspace_id}`: what the organization's plan allows in the workspace. */
 export const WebhookLimitsSchema: v.GenericSchema<unknown, WebhookLimits> = v.looseObject({
@@ -166,9 +166,19 @@ const SecretInputSchema = v.pipe(v.string('must be a string'), v.minLength(1, 'm
 
 const EnabledSchema = v.boolean('must be a boolean')
 
+/** A valid {@link WebhookSubscriptionInput}, as `POST` sends it. */
+interface SubscriptionBody extends Omit<WebhookSubscriptionInput, 'secret'> {
+  secret?: string | undefined
+}
+
+/** A valid {@link WebhookSubscriptionInput} with its secret, as `PUT` sends it. */
+interface SubscriptionUpdateBody extends Omit<WebhookSubscriptionInput, 'secret'> {
+  secret: string
+}
+
 // Written out twice rather than spread from one object: bundlers keep a spread, and with it these
 // schemas, in apps that never subscribe.
-export const WebhookSubscriptionInputSchema: v.GenericSchema<{ url_callback: string; event_filters: { entity: 'workspace' | 'client' | 'project' | 'project_group' | 'project_user' | 'tag' | 'task' | 'time_entry' | 'workspace_user' | '*'; action: 'deleted' | '*' | 'created' | 'updated' }[]; description: string; enabled: boolean; secret?: string | undefined }, { url_callback: string; event_filters: { entity: 'workspace' | 'client' | 'project' | 'project_group' | 'project_user' | 'tag' | 'task' | 'time_entry' | 'workspace_user' | '*'; action: 'deleted' | '*' | 'created' | 'updated' }[]; description: string; enabled: boolean; secret?: string | undefined }> = v.strictObject(
+export const WebhookSubscriptionInputSchema: v.GenericSchema<SubscriptionBody, SubscriptionBody> = v.strictObject(
   {
     url_callback: CallbackURLSchema,
     event_filters: EventFilterListSchema,
@@ -180,7 +190,7 @@ export const WebhookSubscriptionInputSchema: v.GenericSchema<{ url_callback: str
 )
 
 /** What `PUT` sends: every field, the secret included (Toggl wants it not empty). */
-export const WebhookSubscriptionUpdateSchema: v.GenericSchema<{ url_callback: string; event_filters: { entity: 'workspace' | 'client' | 'project' | 'project_group' | 'project_user' | 'tag' | 'task' | 'time_entry' | 'workspace_user' | '*'; action: 'deleted' | '*' | 'created' | 'updated' }[]; description: string; enabled: boolean; secret: string }, { url_callback: string; event_filters: { entity: 'workspace' | 'client' | 'project' | 'project_group' | 'project_user' | 'tag' | 'task' | 'time_entry' | 'workspace_user' | '*'; action: 'deleted' | '*' | 'created' | 'updated' }[]; description: string; enabled: boolean; secret: string }> = v.strictObject(
+export const WebhookSubscriptionUpdateSchema: v.GenericSchema<SubscriptionUpdateBody, SubscriptionUpdateBody> = v.strictObject(
   {
     url_callback: CallbackURLSchema,
     event_filters: EventFilterListSchema,
@@ -191,7 +201,7 @@ export const WebhookSubscriptionUpdateSchema: v.GenericSchema<{ url_callback: st
   'changes must be an object',
 )
 
-export const WebhookStateSchema: v.GenericSchema<{ enabled: boolean }, { enabled: boolean }> = v.strictObject({ enabled: EnabledSchema })
+export const WebhookStateSchema: v.GenericSchema<{ enabled: boolean }> = v.strictObject({ enabled: EnabledSchema })
 
 /** A validation code, as a PING carries it. */
 export const ValidationCodeSchema: v.GenericSchema<string, string> = v.pipe(v.string('must be a string'), v.minLength(1, 'must not be empty'))
