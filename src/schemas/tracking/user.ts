@@ -1,13 +1,13 @@
 import * as v from 'valibot'
-import { TimeEntrySchema } from './time-entries.ts'
 import { EmailInputSchema, IdInputSchema, IdSchema, TimestampSchema } from '../common.ts'
 import { withEntries } from '../entries.ts'
 import { FullNameSchema } from '../names.ts'
-import { WorkspaceSchema } from '../organizations/organization-workspaces.ts'
-import { ClientSchema } from './clients.ts'
-import { ProjectSchema } from './projects.ts'
-import { TagSchema } from './tags.ts'
-import { TaskSchema } from './tasks.ts'
+import { WorkspaceSchema, type TogglWorkspace } from '../organizations/organization-workspaces.ts'
+import { ClientSchema, type TogglClient } from './clients.ts'
+import { ProjectSchema, type TogglProject } from './projects.ts'
+import { TagSchema, type TogglTag } from './tags.ts'
+import { TaskSchema, type TogglTask } from './tasks.ts'
+import { TimeEntrySchema, type TogglTimeEntry } from './time-entries.ts'
 
 /** The signed-in user (`GET /me`), without the `api_token` and `intercom_hash` Toggl sends. */
 export const UserSchema: v.GenericSchema<unknown, TogglUser> = v.looseObject(userEntries())
@@ -69,11 +69,6 @@ export interface TogglUser {
 const related = <T extends v.GenericSchema>(item: T) => v.nullish(v.array(item), () => [])
 
 /**
- * A time entry as `/me?with_related_data=true` lists it. Only its `id` is checked here; the
- * time-entry schema of `TimeEntryEndpoint` describes the rest.
- */
-
-/**
  * `GET /me?with_related_data=true`: the user with everything they can see in their workspaces, in
  * one request from the user's own quota window. Every list is there (`[]` when empty).
  */
@@ -89,12 +84,12 @@ export const UserWithRelatedDataSchema: v.GenericSchema<unknown, TogglUserWithRe
 )
 
 export interface TogglUserWithRelatedData extends TogglUser {
-  clients: ({ id: number; wid: number; name: string; archived?: boolean | null | undefined; notes?: string | null | undefined; external_reference?: string | null | undefined; creator_id?: number | null | undefined; permissions?: string[] | null | undefined; at?: string | null | undefined; server_deleted_at?: string | null | undefined } & { [key: string]: unknown })[]
-  projects: ({ id: number; workspace_id: number; client_id?: number | null | undefined; name: string; client_name?: string | null | undefined; active: boolean; is_private?: boolean | null | undefined; color?: string | null | undefined; billable?: boolean | null | undefined; template?: boolean | null | undefined; template_id?: number | null | undefined; auto_estimates?: boolean | null | undefined; estimated_hours?: number | null | undefined; estimated_seconds?: number | null | undefined; actual_hours?: number | null | undefined; actual_seconds?: number | null | undefined; rate?: number | null | undefined; rate_last_updated?: string | null | undefined; currency?: string | null | undefined; fixed_fee?: number | null | undefined; recurring?: boolean | null | undefined; recurring_parameters?: unknown[] | null | undefined; start_date?: string | null | undefined; end_date?: string | null | undefined; status?: string | null | undefined; is_shared?: boolean | null | undefined; tasks_count?: number | null | undefined; can_track_time?: boolean | null | undefined; pinned?: boolean | null | undefined; external_reference?: string | null | undefined; permissions?: string[] | null | undefined; at?: string | null | undefined; created_at?: string | null | undefined; server_deleted_at?: string | null | undefined; wid?: number | null | undefined; cid?: number | null | undefined } & { [key: string]: unknown })[]
-  tags: ({ id: number; workspace_id: number; name: string; creator_id?: number | null | undefined; permissions?: string[] | null | undefined; at?: string | null | undefined; deleted_at?: string | null | undefined; server_deleted_at?: string | null | undefined } & { [key: string]: unknown })[]
-  tasks: ({ id: number; name: string; workspace_id: number; project_id: number; user_id?: number | null | undefined; active: boolean; estimated_seconds?: number | null | undefined; tracked_seconds?: number | null | undefined; recurring?: boolean | null | undefined; rate?: number | null | undefined; rate_last_updated?: string | null | undefined; external_reference?: string | null | undefined; toggl_accounts_id?: string | null | undefined; project_name?: string | null | undefined; project_color?: string | null | undefined; project_billable?: boolean | null | undefined; project_is_private?: boolean | null | undefined; client_id?: number | null | undefined; client_name?: string | null | undefined; user_name?: string | null | undefined; avatar_url?: string | null | undefined; permissions?: string[] | null | undefined; at?: string | null | undefined; server_deleted_at?: string | null | undefined } & { [key: string]: unknown })[]
-  time_entries: ({ id: number } & { [key: string]: unknown })[]
-  workspaces: ({ id: number; name: string; organization_id: number; admin?: boolean | null | undefined; role?: string | null | undefined; permissions?: string[] | null | undefined; at?: string | null | undefined; last_modified?: string | null | undefined; suspended_at?: string | null | undefined; server_deleted_at?: string | null | undefined; premium?: boolean | null | undefined; business_ws?: boolean | null | undefined; default_currency?: string | null | undefined; default_hourly_rate?: number | null | undefined; rate_last_updated?: string | null | undefined; rounding?: number | null | undefined; rounding_minutes?: number | null | undefined; only_admins_may_create_projects?: boolean | null | undefined; only_admins_may_create_tags?: boolean | null | undefined; only_admins_see_team_dashboard?: boolean | null | undefined; projects_billable_by_default?: boolean | null | undefined; projects_enforce_billable?: boolean | null | undefined; projects_private_by_default?: boolean | null | undefined; limit_public_project_data?: boolean | null | undefined; reports_collapse?: boolean | null | undefined; hide_start_end_times?: boolean | null | undefined; disable_approvals?: boolean | null | undefined; disable_expenses?: boolean | null | undefined; disable_timesheet_view?: boolean | null | undefined; ical_enabled?: boolean | null | undefined; logo_url?: string | null | undefined; max_data_retention_days?: number | null | undefined; working_hours_in_minutes?: number | null | undefined; csv_upload?: ({ at?: string | null | undefined; log_id?: number | null | undefined } & { [key: string]: unknown }) | null | undefined; te_constraints?: ({ time_entry_constraints_enabled?: boolean | null | undefined; description_present?: boolean | null | undefined; project_present?: boolean | null | undefined; tag_present?: boolean | null | undefined; task_present?: boolean | null | undefined } & { [key: string]: unknown }) | null | undefined } & { [key: string]: unknown })[]
+  clients: TogglClient[]
+  projects: TogglProject[]
+  tags: TogglTag[]
+  tasks: TogglTask[]
+  time_entries: TogglTimeEntry[]
+  workspaces: TogglWorkspace[]
   [key: string]: unknown
 }
 
