@@ -96,7 +96,7 @@ export function describeCacheConformance(
       await subject.putMany(ALICE, keys.map((key, index) => ({ key, value: index })))
       expect(await subject.findMany(ALICE, keys)).toEqual(keys.map((_, index) => index))
       expect(await subject.keys(ALICE)).toEqual([...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)))
-      const partitions = [`${'f'.repeat(64)}@https://api.track.toggl.com/api/v9`, 'P', 'p', 'p:e', '']
+      const partitions = [`${'f'.repeat(64)}@https://toggl.example/api/v9`, 'P', 'p', 'p:e', '']
       for (const [index, partition] of partitions.entries()) await subject.put(partition, 'k', index)
       for (const [index, partition] of partitions.entries()) expect(await subject.find(partition, 'k'), partition).toBe(index)
       await subject.clear('p')

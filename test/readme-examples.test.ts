@@ -13,6 +13,7 @@ import ts from 'typescript'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { assertBuildIsFresh, manifest, repoRoot } from '../scripts/packed-consumer.js'
 import { freePort, hasRedisServer, startRedisServer, type RedisServer } from '../scripts/redis.js'
+import { resolveOptions } from '../src/core/options.ts'
 import { examplesOf, moduleSource, slugOf, type CodeBlock } from './support/readme.ts'
 
 const FILES = ['README.md', 'playground/README.md']
@@ -60,10 +61,13 @@ const PROBES: Record<string, { path: string; status: number }> = {
   'node-receiver': { path: '/toggl', status: 401 },
 }
 
+/** The origin of the default base URLs (Toggl's), which the examples use as a user would. */
+const DEFAULT_ORIGIN = new URL(resolveOptions({}, 'readme-examples').baseURL).origin
+
 /**
- * Runs before each block: the fake Toggl API answers every request to api.track.toggl.com (the
- * default base URLs), other requests go out as usual (to servers the example starts), and the
- * block's given names are defined.
+ * Runs before each block: the fake Toggl API answers every request to the default base URLs'
+ * origin, requests to loopback go out as usual (to servers the example starts), any other is
+ * refused (a test never leaves the machine), and the block's given names are defined.
  */
 function preludeOf(block: CodeBlock): string {
   const given = (block.marker?.given ?? []).filter((name) => GIVENS[name]?.value !== undefined)
@@ -72,9 +76,11 @@ import { createTogglMock as __createTogglMock, DEMO_ACCOUNT as __DEMO } from 'to
 const __mock = __createTogglMock({ organizations: [{ name: 'Acme', memberIds: [__DEMO.id] }] })
 const __workspaceId = __mock.state.workspacesOf(__DEMO.id)[0].workspace.id
 const __networkFetch = globalThis.fetch
-globalThis.fetch = (input, init) => {
-  const url = input instanceof Request ? input.url : String(input)
-  return url.startsWith('https://api.track.toggl.com/') ? __mock.fetch(input, init) : __networkFetch(input, init)
+globalThis.fetch = async (input, init) => {
+  const url = new URL(input instanceof Request ? input.url : String(input))
+  if (url.origin === ${JSON.stringify(DEFAULT_ORIGIN)}) return __mock.fetch(input, init)
+  if (!['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) throw new TypeError(\`README example: \${url.origin} is neither the fake nor loopback\`)
+  return __networkFetch(input, init)
 }
 /** A Cloudflare KV namespace in memory, as much of one as unstorage's binding driver uses. */
 globalThis.__memoryKv = () => {

@@ -62,9 +62,9 @@ describe('retries', () => {
 
 describe('a base URL with credentials in it', () => {
   it.each([
-    ['baseURL', 'https://jo:hunter2@api.track.toggl.com/api/v9'],
-    ['baseURL', 'https://jo@api.track.toggl.com/api/v9'],
-    ['reportsURL', 'https://:hunter2@api.track.toggl.com/reports/api/v3'],
+    ['baseURL', 'https://jo:hunter2@toggl.example/api/v9'],
+    ['baseURL', 'https://jo@toggl.example/api/v9'],
+    ['reportsURL', 'https://:hunter2@toggl.example/reports/api/v3'],
     ['webhooksURL', 'ftp://jo:hunter2@example.com/'],
   ])('is refused (%s), and the error does not show it', async (option, url) => {
     const fake = await startFake()

@@ -70,7 +70,7 @@ export function ping(changes: Record<string, unknown> = {}): Record<string, unkn
     timestamp: '2026-03-02T09:00:00.123456789Z',
     url_callback: 'https://hooks.example.com/toggl',
     validation_code: '5f1c0e9a2b7d4c3e8f6a1b2c3d4e5f60',
-    validation_code_url: 'https://api.track.toggl.com/webhooks/api/v1/validate/77/310/5f1c0e9a2b7d4c3e8f6a1b2c3d4e5f60',
+    validation_code_url: 'https://toggl.example/webhooks/api/v1/validate/77/310/5f1c0e9a2b7d4c3e8f6a1b2c3d4e5f60',
     ...changes,
   }
 }
