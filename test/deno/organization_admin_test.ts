@@ -16,9 +16,9 @@ import {
   QuotaEndpoint,
   RoleEndpoint,
   SegmentationEndpoint,
-  type EndpointOptions,
 } from '@togglkit/togglkit'
 import { createTogglMock, DEMO_ACCOUNT, type MockAccount, type TogglMock } from '@togglkit/togglkit/mock'
+import { withServed, type ServedFake, type Transport } from './fake.ts'
 
 const TEAMMATES: MockAccount[] = Array.from({ length: 6 }, (_, i) => ({
   id: i + 2,
@@ -29,39 +29,19 @@ const TEAMMATES: MockAccount[] = Array.from({ length: 6 }, (_, i) => ({
 }))
 const NEWCOMER: MockAccount = { id: 20, email: 'newcomer@example.com', password: 'secret', apiToken: 'newcomer-token', fullname: 'Newcomer' }
 
-interface Fake {
+interface Fake extends ServedFake {
   mock: TogglMock
   acme: number
-  options: EndpointOptions
-  /** The requests sent since the last call, as `METHOD path?query`. */
-  drain(): string[]
 }
 
 /** Runs `body` against a fake where the demo account owns Acme (Premium, 7 members), over `transport`. */
-async function withFake(transport: 'loopback' | 'in-process', body: (fake: Fake) => Promise<void>): Promise<void> {
+function withFake(transport: Transport, body: (fake: Fake) => Promise<void>): Promise<void> {
   const mock = createTogglMock({
     accounts: [DEMO_ACCOUNT, ...TEAMMATES, NEWCOMER],
     organizations: [{ name: 'Acme', memberIds: [DEMO_ACCOUNT.id, ...TEAMMATES.map(({ id }) => id)], pricingPlanName: 'Premium' }],
   })
   const [acme] = [...mock.state.organizations.keys()] as [number]
-  const server = transport === 'loopback' ? Deno.serve({ hostname: '127.0.0.1', port: 0, onListen() {} }, mock.handle) : undefined
-  const options: EndpointOptions = server
-    ? { baseURL: `http://127.0.0.1:${server.addr.port}/api/v9`, retryDelay: 1 }
-    : { baseURL: 'http://toggl.test/api/v9', fetch: mock.fetch, retryDelay: 1 }
-  let seen = 0
-  const drain = () => {
-    const sent = mock.requests.slice(seen).map(({ method, path, query }) => {
-      const search = new URLSearchParams(query).toString()
-      return `${method} ${path}${search ? `?${search}` : ''}`
-    })
-    seen = mock.requests.length
-    return sent
-  }
-  try {
-    await body({ mock, acme, options, drain })
-  } finally {
-    await server?.shutdown()
-  }
+  return withServed(mock, transport, (served) => body({ mock, acme, ...served }))
 }
 
 const demo = BasicAuth.fromApiToken(DEMO_ACCOUNT.apiToken)

@@ -3,19 +3,12 @@
 import assert from 'node:assert/strict'
 import { BasicAuth, elapsedSeconds, InputError, MemoryCache, TimeEntryEndpoint, TrackerEndpoint, type EndpointOptions } from '@togglkit/togglkit'
 import { createTogglMock, DEMO_ACCOUNT, type TogglMock } from '@togglkit/togglkit/mock'
+import { withServed, type Transport } from './fake.ts'
 
-async function withFake(transport: 'loopback' | 'in-process', body: (mock: TogglMock, workspace: number, options: EndpointOptions) => Promise<void>) {
+function withFake(transport: Transport, body: (mock: TogglMock, workspace: number, options: EndpointOptions) => Promise<void>): Promise<void> {
   const mock = createTogglMock({ organizations: [{ name: 'Acme', memberIds: [DEMO_ACCOUNT.id] }] })
   const workspace = [...mock.state.organizations.values()][0]!.workspaces[0]!.id
-  const server = transport === 'loopback' ? Deno.serve({ hostname: '127.0.0.1', port: 0, onListen() {} }, mock.handle) : undefined
-  const options: EndpointOptions = server
-    ? { baseURL: `http://127.0.0.1:${server.addr.port}/api/v9`, retryDelay: 1 }
-    : { baseURL: 'http://toggl.test/api/v9', fetch: mock.fetch, retryDelay: 1 }
-  try {
-    await body(mock, workspace, options)
-  } finally {
-    await server?.shutdown()
-  }
+  return withServed(mock, transport, ({ options }) => body(mock, workspace, options))
 }
 
 for (const transport of ['loopback', 'in-process'] as const) {

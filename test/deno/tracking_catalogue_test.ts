@@ -13,24 +13,21 @@ import {
   TaskEndpoint,
   UserEndpoint,
   WorkspaceEndpoint,
-  type EndpointOptions,
 } from '@togglkit/togglkit'
 import { createTogglMock, DEMO_ACCOUNT, type MockOrganization, type TogglMock } from '@togglkit/togglkit/mock'
+import { withServed, type ServedFake, type Transport } from './fake.ts'
 
-interface Fake {
+interface Fake extends ServedFake {
   mock: TogglMock
   acme: MockOrganization
   /** Acme's workspace (Premium). */
   ws: number
   /** Solo's workspace (Free). */
   soloWs: number
-  options: EndpointOptions
-  /** The requests sent since the last call, as `METHOD path?query`. */
-  drain(): string[]
 }
 
 /** Runs `body` against a fake where the demo account owns Acme (Premium) and Solo (Free), over `transport`. */
-async function withFake(transport: 'loopback' | 'in-process', body: (fake: Fake) => Promise<void>): Promise<void> {
+function withFake(transport: Transport, body: (fake: Fake) => Promise<void>): Promise<void> {
   const mock = createTogglMock({
     organizations: [
       { name: 'Acme', memberIds: [DEMO_ACCOUNT.id], pricingPlanName: 'Premium' },
@@ -38,24 +35,7 @@ async function withFake(transport: 'loopback' | 'in-process', body: (fake: Fake)
     ],
   })
   const [acme, solo] = [...mock.state.organizations.values()] as [MockOrganization, MockOrganization]
-  const server = transport === 'loopback' ? Deno.serve({ hostname: '127.0.0.1', port: 0, onListen() {} }, mock.handle) : undefined
-  const options: EndpointOptions = server
-    ? { baseURL: `http://127.0.0.1:${server.addr.port}/api/v9`, retryDelay: 1 }
-    : { baseURL: 'http://toggl.test/api/v9', fetch: mock.fetch, retryDelay: 1 }
-  let seen = 0
-  const drain = () => {
-    const sent = mock.requests.slice(seen).map(({ method, path, query }) => {
-      const search = new URLSearchParams(query).toString()
-      return `${method} ${path}${search ? `?${search}` : ''}`
-    })
-    seen = mock.requests.length
-    return sent
-  }
-  try {
-    await body({ mock, acme, ws: acme.workspaces[0]!.id, soloWs: solo.workspaces[0]!.id, options, drain })
-  } finally {
-    await server?.shutdown()
-  }
+  return withServed(mock, transport, (served) => body({ mock, acme, ws: acme.workspaces[0]!.id, soloWs: solo.workspaces[0]!.id, ...served }))
 }
 
 const demo = BasicAuth.fromApiToken(DEMO_ACCOUNT.apiToken)
