@@ -27,19 +27,20 @@ const EVERYTHING = operation({
 })
 
 const since = v.strictObject({ since: v.string() })
+/** `since`, and a flag always sent beside it. */
+/* @__NO_SIDE_EFFECTS__ */
+const sinceWith = (flag: string) => v.strictObject({ since: v.string(), [flag]: v.optional(v.literal('true'), 'true') })
 /**
  * What changed of one kind since a second, deleted ones included (`server_deleted_at`); archived
  * projects and done tasks asked for outright, since without `since` Toggl leaves them out.
  */
 const CHANGES: Readonly<Record<string, Operation<Entity[]>>> = {
   workspace: operation({ method: 'GET', path: '/me/workspaces', query: since, reply: ListedWorkspaceListSchema, learn: (found) => workspacesOf(found) }),
-  project: operation({ method: 'GET', path: '/me/projects', query: v.strictObject({ since: v.string(), include_archived: v.literal('true') }), reply: ProjectListSchema }),
+  project: operation({ method: 'GET', path: '/me/projects', query: sinceWith('include_archived'), reply: ProjectListSchema }),
   client: operation({ method: 'GET', path: '/me/clients', query: since, reply: ClientListSchema }),
   tag: operation({ method: 'GET', path: '/me/tags', query: since, reply: TagListSchema }),
-  task: operation({ method: 'GET', path: '/me/tasks', query: v.strictObject({ since: v.string(), include_not_active: v.literal('true') }), reply: TaskListSchema }),
+  task: operation({ method: 'GET', path: '/me/tasks', query: sinceWith('include_not_active'), reply: TaskListSchema }),
 }
-/** The query of each kind's `since` listing beyond `since` itself. */
-const ALSO: Readonly<Record<string, Record<string, string>>> = { project: { include_archived: 'true' }, task: { include_not_active: 'true' } }
 
 /** Every synced catalogue kind, with where `GET /me?with_related_data=true` lists it. */
 const KINDS: readonly (readonly [ModelKind<Entity>, 'workspaces' | 'projects' | 'clients' | 'tags' | 'tasks'])[] = [
@@ -90,7 +91,7 @@ export async function syncCatalogueKind(
     })
     return result
   }
-  const { data, headers } = await list(CHANGES[kind.name]!, { since: String(state.cursor), ...ALSO[kind.name] })
+  const { data, headers } = await list(CHANGES[kind.name]!, { since: String(state.cursor) })
   const cursor = Math.max(state.cursor, serverSeconds(headers, data.map(({ at }) => at)) - OVERLAP_SECONDS)
   await commit(async () => {
     const { changed, deleted } = await keepListed(scope, kind, data, [])
