@@ -217,6 +217,39 @@ export function describeCacheConformance(
       ])
     })
 
+    it('a write with a ttl of its own stays that long, and a later plain put gives it the cache ttl again', async () => {
+      const subject = await cache({ ttl: HOUR })
+      await subject.putMany(ALICE, [
+        { key: 'member:1', value: { id: 1 }, ttl: 2 * HOUR },
+        { key: 'member:2', value: { id: 2 }, ttl: Infinity, placement: { group: 'members', order: 2 } },
+        { key: 'listing', value: true },
+      ])
+      clock += HOUR
+      expect(await subject.findMany(ALICE, ['member:1', 'member:2', 'listing'])).toEqual([{ id: 1 }, { id: 2 }, undefined])
+      expect((await subject.range(ALICE, 'members')).map(({ key, expiresAt }) => [key, expiresAt])).toEqual([['member:2', Infinity]])
+      expect(byPartitionAndKey(await subject.entries(ALICE))).toEqual([
+        { partition: ALICE, key: 'member:1', value: { id: 1 }, storedAt: START, expiresAt: START + 2 * HOUR },
+        { partition: ALICE, key: 'member:2', value: { id: 2 }, storedAt: START, expiresAt: Infinity, group: 'members', order: 2 },
+      ])
+      clock += HOUR
+      expect(await subject.find(ALICE, 'member:1')).toBeUndefined()
+      await subject.put(ALICE, 'member:2', { id: 2, renamed: true })
+      clock += HOUR
+      expect(await subject.entries(ALICE)).toEqual([])
+      expect(await subject.range(ALICE, 'members')).toEqual([])
+    })
+
+    it('a write with a ttl of its own stores nothing while the cache ttl is 0; a bad one is refused with InputError', async () => {
+      const none = await cache({ ttl: 0 })
+      await none.putMany(ALICE, [{ key: 'a', value: 1, ttl: HOUR }])
+      expect(await none.entries()).toEqual([])
+      const subject = await cache()
+      for (const ttl of [0, -1, Number.NaN, '60000']) {
+        await expect(subject.putMany(ALICE, [{ key: 'a', value: 1, ttl: ttl as number }]), String(ttl)).rejects.toThrow(InputError)
+      }
+      expect(await subject.entries()).toEqual([])
+    })
+
     it("one account's entries are never served to another", async () => {
       const subject = await cache()
       await subject.put(ALICE, 'organizations', [{ id: 1 }])
@@ -348,6 +381,22 @@ export function describeCacheConformance(
       await subject.deleteByPrefix(ALICE, [''])
       expect(await subject.keys(ALICE)).toEqual([])
       expect(await subject.find(BOB, 'w7|c')).toBe(1)
+    })
+
+    it('deleteByPrefix with many prefixes, most with nothing under them, among keys that fall between them', async () => {
+      const subject = await cache()
+      // Organizations 1…300 and their workspaces (w1000…): a few hold cached reads, models sit between the two runs.
+      const kept = ['organization:1', 'organizations', 'o2', 'o3|', 'p|x', 'time_entry:9', 'w1002|', 'workspace:1000', '\uffff']
+      const doomed = ['o1|/organizations/1/users', 'o10|/groups', 'o299|a', 'o299|b', 'w1000|/projects', 'w1000|/tags', 'w1299|x', 'z\uffff\uffffq']
+      await subject.putMany(ALICE, [...kept, ...doomed].map((key) => ({ key, value: key })))
+      await subject.put(BOB, 'o1|/organizations/1/users', 'bob')
+      const prefixes = Array.from({ length: 300 }, (_, index) => [`o${index + 1}|`, `w${index + 1000}|`]).flat()
+      prefixes.splice(prefixes.indexOf('o3|'), 1)
+      prefixes.splice(prefixes.indexOf('w1002|'), 1)
+      // Duplicates and extensions of other prefixes change nothing.
+      await subject.deleteByPrefix(ALICE, [...prefixes, 'o10|/gr', 'w1000|', 'z\uffff\uffff', 'zz'])
+      expect(await subject.keys(ALICE)).toEqual([...kept].sort())
+      expect(await subject.find(BOB, 'o1|/organizations/1/users')).toBe('bob')
     })
 
     it('keys(prefix) takes prefixes with characters at the end of the code-unit range', async () => {

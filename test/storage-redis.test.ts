@@ -86,6 +86,14 @@ describe.skipIf(!available)('StorageCache on a real Redis', () => {
     const lasting = await client.keys('lasting:*')
     expect(lasting).toHaveLength(2)
     for (const key of lasting) expect(await client.ttl(key)).toBe(-1)
+    // A write's own ttl is its driver expiry too, beside the cache's in the same batch.
+    await createStorageCache(shared, { name: 'mixed', ttl: 90_000 }).putMany('p', [
+      { key: 'own', value: 1, ttl: 180_000, placement: { group: 'g', order: 1 } },
+      { key: 'cache', value: 2 },
+    ])
+    const mixed = await client.keys('mixed:*')
+    expect(mixed).toHaveLength(3)
+    expect((await Promise.all(mixed.map((key) => client.ttl(key)))).sort()).toEqual([180, 180, 90].sort())
   })
 
   describe('when Redis fails', () => {
@@ -127,7 +135,7 @@ describe.skipIf(!available)('StorageCache on a real Redis', () => {
       expect(await requestsOf(async () => expect(await organizations.get(acme.id)).toEqual(named('Acme')))).toBe(1)
       // Within retryAfter the store is not even tried: no second wait, no second warning.
       expect(await requestsOf(async () => expect(await organizations.get(acme.id)).toEqual(named('Acme')))).toBe(1)
-      expect(warnings).toEqual([expect.stringMatching(/^the store did not answer within 200 ms: reading failed, treated as a miss; the cache is bypassed for 1000 ms/)])
+      expect(warnings).toEqual([expect.stringMatching(/^the store did not answer within 200 ms: reading failed, treated as misses; the cache is bypassed for 1000 ms/)])
       await redis(port)
       await recovered(storage)
       expect(await requestsOf(() => organizations.get(acme.id))).toBe(1)

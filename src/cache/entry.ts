@@ -25,7 +25,8 @@ export function copyForStorage(adapter: string, key: string, value: unknown): un
 }
 
 /**
- * The entries a batch of writes stores, each value copied now and stamped `storedAt` for `ttl` ms;
+ * The entries a batch of writes stores, each value copied now and stamped `storedAt` for `ttl` ms
+ * (or the write's own, see {@link writeTtl});
  * `undefined` after one warning when a value nests too deeply to copy (a hostile or broken reply):
  * then nothing of the batch is stored (the adapter drops what its keys held), and the call that
  * stores it goes on uncached, since a cache must never fail a call.
@@ -39,9 +40,11 @@ export function entriesForStorage(
   warn: (message: string, cause?: unknown) => void,
 ): CacheEntry[] | undefined {
   const entries: CacheEntry[] = []
-  for (const { key, value, placement } of writes) {
+  for (const write of writes) {
+    const { key, value, placement } = write
+    const expiresAt = storedAt + writeTtl(adapter, write, ttl)
     try {
-      entries.push({ partition, key, value: copyForStorage(adapter, key, value), storedAt, expiresAt: storedAt + ttl, ...placement })
+      entries.push({ partition, key, value: copyForStorage(adapter, key, value), storedAt, expiresAt, ...placement })
     } catch (error) {
       if (!(error instanceof RangeError)) throw error
       warn(`"${key}" nests over ${MAX_CLONE_DEPTH} levels deep: not cached`, error)
@@ -49,6 +52,13 @@ export function entriesForStorage(
     }
   }
   return entries
+}
+
+/** How long a write's entry stays: its own `ttl` when it gives one (checked), else the cache's. */
+export function writeTtl(adapter: string, { key, ttl }: CacheWrite, cacheTtl: number): number {
+  if (ttl === undefined) return cacheTtl
+  if (typeof ttl !== 'number' || !(ttl > 0)) throw new InputError(`${adapter}.putMany: the ttl of "${key}" must be ms > 0 or Infinity`)
+  return ttl
 }
 
 /**

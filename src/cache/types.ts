@@ -53,6 +53,14 @@ export interface CacheWrite {
   key: string
   value: unknown
   placement?: CachePlacement
+  /**
+   * How long this entry stays, in ms (> 0, or `Infinity`), instead of the cache's `ttl`: for one
+   * whose freshness the caller keeps in an entry of its own (a complete list keeps its members for
+   * two `ttl`s, so a fresh listing need not write again the thousands that did not change). An
+   * adapter that ignores it only makes the caller fetch sooner. Nothing is stored while `ttl` is 0.
+   * @default the cache's `ttl`
+   */
+  ttl?: number
 }
 
 /** Which part of an ordered group {@link TogglCache.range} reads. */

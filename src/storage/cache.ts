@@ -1,5 +1,5 @@
 import type { Storage, StorageValue } from 'unstorage'
-import { isExpired, tooDeepToStore } from '../cache/entry.ts'
+import { isExpired, tooDeepToStore, writeTtl } from '../cache/entry.ts'
 import { compareStrings } from '../cache/sorted-list.ts'
 import type { CacheEntry, CachePlacement, CacheRange, CacheWrite, TogglCache } from '../cache/types.ts'
 import { InputError } from '../core/errors.ts'
@@ -83,17 +83,19 @@ export class StorageCache implements TogglCache {
 
   /**
    * Writes every record, then the index keys of those filed in a group (so an index key always
-   * names a record that was written). Costs two round trips where the driver pipelines.
+   * names a record that was written). Costs two round trips where the driver pipelines, for each
+   * expiry the batch's entries have (in the order they first appear).
    */
   async putMany(partition: string, writes: readonly CacheWrite[]): Promise<void> {
     if (this.ttl === 0 || writes.length === 0) return
     // Nothing of a batch that cannot be stored whole; what its keys held is older, so it goes too.
     if (tooDeepToStore(writes, this.#options.warn)) return this.deleteMany(partition, writes.map(({ key }) => key))
     const storedAt = this.#options.now()
-    const expiresAt = storedAt + this.ttl
     // Every value is turned to JSON before the first is stored, so a refused one leaves nothing half-written.
-    const prepared = writes.map(({ key, value, placement }) => {
-      const record: EntryRecord = { storedAt, expiresAt, value }
+    const prepared = writes.map((write) => {
+      const { key, value, placement } = write
+      const ttl = writeTtl(ADAPTER, write, this.ttl)
+      const record: EntryRecord = { storedAt, expiresAt: storedAt + ttl, value }
       let index: { key: string; value: StorageValue } | undefined
       if (placement !== undefined) {
         const { group, order } = checkedPlacement(placement, key)
@@ -101,16 +103,21 @@ export class StorageCache implements TogglCache {
         Object.assign(record, { group, order, write })
         index = { key: this.#layout.indexKey({ partition, key, group, order, write }), value: FILED }
       }
-      return { key, record: { key: this.#layout.entryKey(partition, key), value: recordText(ADAPTER, key, record) }, index }
+      return { key, ttl, record: { key: this.#layout.entryKey(partition, key), value: recordText(ADAPTER, key, record) }, index }
     })
     // The last write of a key wins, as one after the other would; a store given both at once may not keep that order.
     const last = [...new Map(prepared.map((write) => [write.key, write])).values()]
-    const records = last.map(({ record }) => record)
-    const indexes = last.flatMap(({ index }) => (index === undefined ? [] : [index]))
-    const options = Number.isFinite(this.ttl) ? { ttl: Math.ceil(this.ttl / 1000) } : {}
+    // The driver's own expiry (Redis EX…) frees the store of what no longer counts: one batch per expiry.
+    const batches = [...new Set(last.map(({ ttl }) => ttl))].map((ttl) => ({
+      options: Number.isFinite(ttl) ? { ttl: Math.ceil(ttl / 1000) } : {},
+      writes: last.filter((write) => write.ttl === ttl),
+    }))
     const stored = await this.#write('writing failed, the values were not cached (and older ones will be deleted)', async () => {
-      await this.storage.setItems(records, options)
-      if (indexes.length > 0) await this.storage.setItems(indexes, options)
+      for (const { options, writes } of batches) await this.storage.setItems(writes.map(({ record }) => record), options)
+      for (const { options, writes } of batches) {
+        const indexes = writes.flatMap(({ index }) => (index === undefined ? [] : [index]))
+        if (indexes.length > 0) await this.storage.setItems(indexes, options)
+      }
     })
     // The store may still hold what these values replace (or a record without its index key, or the
     // write may land late): deleting the keys once it answers again means none of that is served.
