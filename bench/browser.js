@@ -64,7 +64,8 @@ try {
         notes: [
           `IndexedDB in Chromium (3): ${COMPARISON_NOTE} The page is a Vite production bundle of dist/.`,
           'Leaving (7k): as 7e and 7j in Node: one collect() of 10,000 organizations from the in-process fake (in the page), the account ' +
-            'leaves 1,000 of them, then one collect({ refresh: true }) is timed: it drops the 1,000 and stores the 9,000 listed again.',
+            'leaves 1,000 of them, then one collect({ refresh: true }) is timed: it drops the 1,000 and stores only the list, its index ' +
+            'and its freshness mark (none of the 9,000 unchanged organizations is written again).',
           'Query (9c): entries filed as sync() files them (one model per entry, by start), 28 days of them; the median of 30 ' +
             'query({ start_date, end_date }) calls over a span holding 100, read from the index by start (no scan).',
         ],

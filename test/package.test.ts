@@ -172,6 +172,6 @@ describe('togglkit/storage, with unstorage installed beside it', () => {
     const { status, stdout, stderr } = run(process.execPath, [join('out', 'storage-consumer', 'main.js')], storageProject.dir)
     expect(stderr).toBe('')
     expect(status).toBe(0)
-    expect(JSON.parse(stdout)).toEqual({ cache: true, seen: 'Acme', refusedWithInputError: true, requests: ['GET /me/organizations'], stored: 3 })
+    expect(JSON.parse(stdout)).toEqual({ cache: true, seen: 'Acme', refusedWithInputError: true, requests: ['GET /me/organizations'], stored: 5 })
   }, 60_000)
 })

@@ -3,9 +3,11 @@ import type { CacheEntry } from './types.ts'
 
 /**
  * The storage format, used as the database version. Bump it whenever the stored shape changes:
- * opening then discards the old stores instead of misreading them. 2: ordered groups.
+ * opening then discards the old stores instead of misreading them, and closes older tabs' connections
+ * (they cache in memory from then on). 2: ordered groups. 3: organization lists kept as copies that
+ * outlive the list (a tab running older code would not drop them when the account leaves one).
  */
-export const FORMAT_VERSION = 2
+export const FORMAT_VERSION = 3
 export const ENTRY_STORE = 'entries'
 /** Entries filed in an ordered group, by `[partition, group, order]`; others are not in it. */
 export const ORDER_INDEX = 'order'

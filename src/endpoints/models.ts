@@ -1,6 +1,7 @@
-import * as v from 'valibot'
+import type * as v from 'valibot'
 import type { CacheRange } from '../cache/types.ts'
 import type { CacheScope } from './base.ts'
+import { validCached } from './cache-keys.ts'
 import type { WriteOutcome } from './cache-guard.ts'
 import type { CacheEffects } from './operation.ts'
 
@@ -70,11 +71,8 @@ export async function settleModel<T extends { id: number }>(
   else await deleteModels(scope, kind, [id])
 }
 
-function validModel<T extends { id: number }>({ cache }: CacheScope, kind: ModelKind<T>, value: unknown): T | undefined {
-  if (value === undefined) return undefined
-  if (cache.trusted) return value as T
-  const result = v.safeParse(kind.schema, value)
-  return result.success ? result.output : undefined
+function validModel<T extends { id: number }>(scope: CacheScope, kind: ModelKind<T>, value: unknown): T | undefined {
+  return validCached(scope, value, kind.schema)
 }
 
 /**

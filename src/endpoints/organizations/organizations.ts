@@ -1,7 +1,5 @@
-import * as v from 'valibot'
 import type { BasicAuth } from '../../core/auth.ts'
 import type { TogglCache } from '../../cache/types.ts'
-import { HTTPStatusError } from '../../core/errors.ts'
 import type { EndpointOptions } from '../../core/options.ts'
 import { OrganizationNameSchema, WorkspaceNameSchema } from '../../schemas/names.ts'
 import {
@@ -13,15 +11,12 @@ import {
 } from '../../schemas/organizations/organizations.ts'
 import { callOptionsOf, idOf, nameOf, type CallOptions, type ReadOptions } from '../arguments.ts'
 import { TogglEndpoint, type CacheScope } from '../base.ts'
-import { findValid, forgetOrganizations, forgetPrefixes, ORGANIZATION_KEY_PREFIX, ORGANIZATION_LIST_KEY as LIST_KEY, organizationKey, pathPrefix, USER_SCOPE } from '../cache-keys.ts'
-import type { WriteOutcome } from '../cache-guard.ts'
+import { forgetOrganizations } from '../cache-keys.ts'
 import { forgetWorkspaceModels } from '../models.ts'
+import { cachedList, cachedOrganization, forgetMemberships, renameCached, storeList, storeOne } from './organization-cache.ts'
 
 /** A model or its id: every method that names an organization takes either. */
 export type OrganizationRef = number | { id: number }
-
-/** The ids of a complete `collect()` (each organization itself lives under its own key). */
-const ListSchema = v.array(v.number())
 
 /**
  * Toggl's organizations: read one, create, rename, list yours, leave. With a cache, reads are served
@@ -158,76 +153,4 @@ export class OrganizationEndpoint extends TogglEndpoint {
     if (scope && commit) await commit(() => storeOne(scope, organization))
     return organization
   }
-}
-
-function cachedOrganization(scope: CacheScope, id: number): Promise<TogglOrganization | undefined> {
-  return findValid(scope, organizationKey(id), OrganizationSchema)
-}
-
-async function cachedList(scope: CacheScope): Promise<TogglOrganization[] | undefined> {
-  const ids = await findValid(scope, LIST_KEY, ListSchema)
-  if (!ids) return undefined
-  const found = await scope.cache.findMany(scope.partition, ids.map(organizationKey))
-  const organizations: TogglOrganization[] = []
-  for (const value of found) {
-    const organization = scope.cache.trusted ? (value as TogglOrganization | undefined) : validOrganization(value)
-    // One member expired or dropped: the list is no longer whole, so it does not count.
-    if (!organization) return undefined
-    organizations.push(organization)
-  }
-  return organizations
-}
-
-function validOrganization(value: unknown): TogglOrganization | undefined {
-  const result = v.safeParse(OrganizationSchema, value)
-  return result.success ? result.output : undefined
-}
-
-/**
- * Stores one organization. While a complete list is stored, every cached organization is on it
- * (a list drops those it lacks, and this drops the list for one it never held), so an organization
- * that was not cached yet is the only one that can be missing from the list.
- */
-async function storeOne(scope: CacheScope, organization: TogglOrganization): Promise<void> {
-  const { cache, partition } = scope
-  const key = organizationKey(organization.id)
-  const known = (await cache.find(partition, key)) !== undefined
-  await cache.put(partition, key, organization)
-  if (!known) await cache.delete(partition, LIST_KEY)
-}
-
-async function storeList(scope: CacheScope, organizations: TogglOrganization[], workspacesOf: (id: number) => number[]): Promise<void> {
-  const { cache, partition } = scope
-  const listed = new Set(organizations.map(({ id }) => id))
-  // Anything cached that the complete list lacks is an organization this account has left.
-  const cached = (await cache.keys(partition, ORGANIZATION_KEY_PREFIX)).map((key) => Number(key.slice(ORGANIZATION_KEY_PREFIX.length)))
-  await forgetOrganizations(scope, cached.filter((id) => !listed.has(id)), workspacesOf)
-  await cache.putMany(
-    partition,
-    organizations.map((organization) => ({ key: organizationKey(organization.id), value: organization })),
-  )
-  // Written last, so a list is never found whose members were not stored.
-  await cache.put(partition, LIST_KEY, [...listed])
-}
-
-/**
- * After a PUT: the cached copy with its new name, when the rename certainly is the last one Toggl
- * applied. Otherwise the copy is dropped (a clear 4xx refusal changed nothing and keeps it).
- */
-async function renameCached(scope: CacheScope, id: number, name: string, outcome: WriteOutcome): Promise<TogglOrganization | undefined> {
-  const refused = outcome.error instanceof HTTPStatusError && outcome.error.status < 500
-  if (refused) return undefined
-  const cached = outcome.alone && !outcome.error ? await cachedOrganization(scope, id) : undefined
-  if (!cached) {
-    await scope.cache.delete(scope.partition, organizationKey(id))
-    return undefined
-  }
-  const renamed = { ...cached, name }
-  await scope.cache.put(scope.partition, organizationKey(id), renamed)
-  return renamed
-}
-
-/** The lists that change with membership: organizations, and the user's workspaces. */
-function forgetMemberships(scope: CacheScope): Promise<void> {
-  return forgetPrefixes(scope, [LIST_KEY, pathPrefix(USER_SCOPE, 'track', '/me/workspaces')])
 }
