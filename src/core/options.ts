@@ -38,8 +38,10 @@ export interface EndpointOptions {
    */
   reRaise?: boolean
   /**
-   * How many times a GET, PUT or DELETE is retried after a 5xx, a 429, a timeout or a network
-   * failure, from 0 to 10. POST and 402 are never retried.
+   * How many times a GET, PUT or DELETE, or a Reports API POST (which only reads), is retried after
+   * a 5xx, a 429, a timeout or a network failure, from 0 to 10. Other POSTs, PATCHes and 402 are
+   * never retried (except the PATCHes that change nothing more the second time: a timer's stop, a
+   * webhook's enabled state), nor is an invitation's resend, which may e-mail again.
    * @default 3
    */
   retries?: number
