@@ -25,8 +25,8 @@ const STORED_QUOTA_FRESH_MS = 1_000
 /**
  * What every client of one account on one API shares within this JS realm: the quota last
  * reported for each window, which organization each workspace belongs to (Toggl counts a
- * workspace's calls against its organization's window), the GETs in flight (so identical ones are
- * sent once), and the rate scheduler.
+ * workspace's calls against its organization's window), the reads in flight (GETs and read-only
+ * POSTs, so identical ones are sent once), and the rate scheduler.
  */
 export class AccountState {
   /** The newest report of any window. */

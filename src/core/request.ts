@@ -22,13 +22,11 @@ import { scrubbedCause, type Redact } from './redaction.ts'
 import { isRefusedRedirect, redirectOf, type Hop } from './redirects.ts'
 import { serverMessageOf } from './server-message.ts'
 import { SharedRead } from './shared-read.ts'
-import { sleep } from './sleep.ts'
+import { MAX_TIMER, sleep } from './sleep.ts'
 import type { RequestSpec, TogglReply } from './spec.ts'
 
 /** Only these can be sent twice without risk: a retried POST could create two organizations. */
 const RETRYABLE_METHODS: ReadonlySet<string> = new Set(['GET', 'PUT', 'DELETE'])
-/** setTimeout fires at once for delays past 2^31 - 1 ms. */
-const MAX_TIMER = 2 ** 31 - 1
 
 type RawResponse = Response & { _data?: unknown }
 
@@ -132,7 +130,7 @@ export class RequestCore {
       try {
         const response = await this.#attempt(request, spec, url)
         status = response.status
-        this.#noteQuotaHeaders(response.headers, scope)
+        const quota = this.#noteQuotaHeaders(response.headers, scope)
         if (response.ok) {
           const reply = { status, data: this.#parse(request, response, spec), headers: response.headers }
           // `/organizations/{id}/workspaces/{wid}/…` answered: the workspace is that organization's.
@@ -142,7 +140,7 @@ export class RequestCore {
           onAttempt?.({ ...request, attempt, status, duration: performance.now() - started })
           return reply
         }
-        failure = await this.#errorOf(request, response, scope, spec)
+        failure = await this.#errorOf(request, response, quota, spec)
         if (mayRetry && attempt <= retries) retryIn = this.#retryDelay(response, attempt)
       } catch (error) {
         if (!(error instanceof TimeoutError || error instanceof NetworkError || error instanceof ResponseValidationError)) {
@@ -293,11 +291,13 @@ export class RequestCore {
     return this.#account.organizationOf(workspaceId)
   }
 
-  #noteQuotaHeaders(headers: Headers, scope: RequestScope): void {
+  /** The quota a reply's headers report (also to the account and `onQuota`), or `null`. */
+  #noteQuotaHeaders(headers: Headers, scope: RequestScope): QuotaInfo | null {
     const info = quotaFromHeaders(headers, Date.now(), scope)
-    if (info === null) return
+    if (info === null) return null
     this.#account.noteQuota(info)
     this.#options.onQuota?.(info)
+    return info
   }
 
   #parse(request: RequestInfo, response: RawResponse, spec: RequestSpec): unknown {
@@ -315,7 +315,7 @@ export class RequestCore {
     return mayHoldField(text, REPLY_SECRETS) ? withoutFields(parsed, REPLY_SECRETS) : parsed
   }
 
-  async #errorOf(request: RequestInfo, response: RawResponse, scope: RequestScope, spec: RequestSpec): Promise<HTTPStatusError> {
+  async #errorOf(request: RequestInfo, response: RawResponse, quota: QuotaInfo | null, spec: RequestSpec): Promise<HTTPStatusError> {
     const data = response._data
     const body = typeof data === 'string' ? data : data instanceof Blob ? await data.text() : ''
     const contentType = response.headers.get('content-type') ?? ''
@@ -323,7 +323,6 @@ export class RequestCore {
     const { status, headers } = response
     if (status === 402) {
       // Toggl may put its quota headers on any reply; only a window with nothing left makes a 402 the quota's.
-      const quota = quotaFromHeaders(headers, Date.now(), scope)
       return quota && quota.remaining <= 0
         ? new QuotaError(request, message, quota.remaining, quota.resetsIn)
         : new PlanRestrictionError(request, status, message)

@@ -1,5 +1,5 @@
 /** The longest delay a timer holds: past it, setTimeout fires at once. */
-const MAX_TIMER = 2 ** 31 - 1
+export const MAX_TIMER = 2 ** 31 - 1
 
 /**
  * A wait that the caller's signal ends at once, rejecting with the signal's reason. A wait longer
