@@ -1,6 +1,6 @@
 import { isExpired } from './entry.ts'
 import { openCacheDatabase } from './idb-open.ts'
-import { compareStrings } from './sorted-list.ts'
+import { withoutExtensions } from './sorted-list.ts'
 import { ENTRY_STORE, ORDER_INDEX, partitionRange, prefixRange } from './idb-schema.ts'
 import type { CacheConnection } from './idb-schema.ts'
 import type { Store } from './store.ts'
@@ -127,18 +127,6 @@ export class IdbStore implements Store {
 /** Opens the cache database `name` (see {@link openCacheDatabase}) as a store. */
 export async function openIdbStore(name: string, now: () => number, onClosed: () => void): Promise<IdbStore> {
   return new IdbStore(await openCacheDatabase(name, onClosed), now)
-}
-
-/**
- * The prefixes in code-unit order, less those that extend another (what they name is under it
- * already): then the only one that can start a key is the greatest not above it.
- */
-function withoutExtensions(prefixes: readonly string[]): string[] {
-  const kept: string[] = []
-  for (const prefix of [...new Set(prefixes)].sort(compareStrings)) {
-    if (kept.length === 0 || !prefix.startsWith(kept[kept.length - 1]!)) kept.push(prefix)
-  }
-  return kept
 }
 
 /** A request's promise, marked as handled: if the walk fails first, the transaction's failure is what the caller hears. */
