@@ -65,17 +65,8 @@ export class IdbStore implements Store {
       // The prefixes below `key` that were passed over have nothing under them.
       while (next + 1 < sorted.length && sorted[next + 1]! <= key) next++
       const prefix = sorted[next]!
-      if (key.startsWith(prefix) && !prefix.endsWith('\uffff')) {
-        deletions.push(handled(transaction.store.delete(prefixRange(partition, prefix))))
-        next++
-      } else if (key.startsWith(prefix)) {
-        // A range cannot end exactly past every key starting with U+FFFF: these go one by one.
-        deletions.push(handled(transaction.store.delete(cursor.primaryKey)))
-        cursor = await cursor.continue()
-        continue
-      } else {
-        next++
-      }
+      if (key.startsWith(prefix)) deletions.push(handled(transaction.store.delete(prefixRange(partition, prefix))))
+      next++
       if (next >= sorted.length) break
       cursor = await cursor.continue([partition, sorted[next]!])
     }
@@ -84,7 +75,7 @@ export class IdbStore implements Store {
 
   async keys(partition: string, prefix: string): Promise<string[]> {
     const keys = await this.#database.getAllKeys(ENTRY_STORE, prefixRange(partition, prefix))
-    return keys.map(([, key]) => key).filter((key) => key.startsWith(prefix))
+    return keys.map(([, key]) => key)
   }
 
   async range(partition: string, group: string, from: number, to: number, limit: number): Promise<CacheEntry[]> {
