@@ -99,9 +99,9 @@ export class StorageCache implements TogglCache {
       let index: { key: string; value: StorageValue } | undefined
       if (placement !== undefined) {
         const { group, order } = checkedPlacement(placement, key)
-        const write = newWriteId()
-        Object.assign(record, { group, order, write })
-        index = { key: this.#layout.indexKey({ partition, key, group, order, write }), value: FILED }
+        const writeId = newWriteId()
+        Object.assign(record, { group, order, write: writeId })
+        index = { key: this.#layout.indexKey({ partition, key, group, order, write: writeId }), value: FILED }
       }
       return { key, ttl, record: { key: this.#layout.entryKey(partition, key), value: recordText(ADAPTER, key, record) }, index }
     })
