@@ -15,7 +15,7 @@ export function isExpired(entry: { expiresAt: unknown }, now: number): boolean {
  * the store. A value structured cloning refuses (a function, a DOM node…) is the caller's mistake;
  * one nested too deeply to copy throws a `RangeError` (see {@link entriesForStorage}).
  */
-export function copyForStorage(adapter: string, key: string, value: unknown): unknown {
+function copyForStorage(adapter: string, key: string, value: unknown): unknown {
   try {
     return cloneValue(value)
   } catch (error) {

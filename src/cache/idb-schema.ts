@@ -50,12 +50,14 @@ export function partitionRange(partition: string): IDBKeyRange {
   return IDBKeyRange.bound([partition], [partition, []])
 }
 
-/** Every `[partition, key]` whose key starts with `prefix`. */
+/**
+ * Every `[partition, key]` whose key starts with `prefix`, and no other. Past them comes the prefix
+ * less its trailing U+FFFF code units (no key can go higher there), its last code unit one higher;
+ * a prefix of nothing but U+FFFF runs to the partition's end.
+ */
 export function prefixRange(partition: string, prefix: string): IDBKeyRange {
-  if (prefix === '') return partitionRange(partition)
-  // The first string past every one that starts with `prefix`: its last code unit, one higher.
-  const end = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1)
-  return prefix.endsWith('\uffff')
-    ? IDBKeyRange.bound([partition, prefix], [partition, []])
-    : IDBKeyRange.bound([partition, prefix], [partition, end], false, true)
+  const stem = prefix.replace(/\uffff+$/, '')
+  if (stem === '') return IDBKeyRange.bound([partition, prefix], [partition, []])
+  const end = stem.slice(0, -1) + String.fromCharCode(stem.charCodeAt(stem.length - 1) + 1)
+  return IDBKeyRange.bound([partition, prefix], [partition, end], false, true)
 }

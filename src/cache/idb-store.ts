@@ -1,6 +1,6 @@
 import { isExpired } from './entry.ts'
 import { openCacheDatabase } from './idb-open.ts'
-import { compareStrings } from './sorted-list.ts'
+import { withoutExtensions } from './sorted-list.ts'
 import { ENTRY_STORE, ORDER_INDEX, partitionRange, prefixRange } from './idb-schema.ts'
 import type { CacheConnection } from './idb-schema.ts'
 import type { Store } from './store.ts'
@@ -65,17 +65,8 @@ export class IdbStore implements Store {
       // The prefixes below `key` that were passed over have nothing under them.
       while (next + 1 < sorted.length && sorted[next + 1]! <= key) next++
       const prefix = sorted[next]!
-      if (key.startsWith(prefix) && !prefix.endsWith('\uffff')) {
-        deletions.push(handled(transaction.store.delete(prefixRange(partition, prefix))))
-        next++
-      } else if (key.startsWith(prefix)) {
-        // A range cannot end exactly past every key starting with U+FFFF: these go one by one.
-        deletions.push(handled(transaction.store.delete(cursor.primaryKey)))
-        cursor = await cursor.continue()
-        continue
-      } else {
-        next++
-      }
+      if (key.startsWith(prefix)) deletions.push(handled(transaction.store.delete(prefixRange(partition, prefix))))
+      next++
       if (next >= sorted.length) break
       cursor = await cursor.continue([partition, sorted[next]!])
     }
@@ -84,7 +75,7 @@ export class IdbStore implements Store {
 
   async keys(partition: string, prefix: string): Promise<string[]> {
     const keys = await this.#database.getAllKeys(ENTRY_STORE, prefixRange(partition, prefix))
-    return keys.map(([, key]) => key).filter((key) => key.startsWith(prefix))
+    return keys.map(([, key]) => key)
   }
 
   async range(partition: string, group: string, from: number, to: number, limit: number): Promise<CacheEntry[]> {
@@ -127,18 +118,6 @@ export class IdbStore implements Store {
 /** Opens the cache database `name` (see {@link openCacheDatabase}) as a store. */
 export async function openIdbStore(name: string, now: () => number, onClosed: () => void): Promise<IdbStore> {
   return new IdbStore(await openCacheDatabase(name, onClosed), now)
-}
-
-/**
- * The prefixes in code-unit order, less those that extend another (what they name is under it
- * already): then the only one that can start a key is the greatest not above it.
- */
-function withoutExtensions(prefixes: readonly string[]): string[] {
-  const kept: string[] = []
-  for (const prefix of [...new Set(prefixes)].sort(compareStrings)) {
-    if (kept.length === 0 || !prefix.startsWith(kept[kept.length - 1]!)) kept.push(prefix)
-  }
-  return kept
 }
 
 /** A request's promise, marked as handled: if the walk fails first, the transaction's failure is what the caller hears. */

@@ -19,5 +19,8 @@ export type { CacheEntry, CacheOptions, TogglCache } from './types.ts'
 export async function createCache(options?: CacheOptions): Promise<TogglCache> {
   if (!hasIndexedDB()) return new MemoryCache(options)
   const cache = new IndexedDbCache(options)
-  return (await cache.connect()) ? cache : new MemoryCache(options)
+  if (await cache.connect()) return cache
+  // Its channel would otherwise stay open, keeping the dropped cache reachable for the life of the page.
+  await cache.close()
+  return new MemoryCache(options)
 }

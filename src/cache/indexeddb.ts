@@ -3,7 +3,7 @@ import { hasIndexedDB } from './has-indexeddb.ts'
 import { broadcastChannelFor, type CacheChannel, type ClosableChannel } from './channel.ts'
 import { originLock } from './lock.ts'
 import type { MemoryStore } from './memory-store.ts'
-import { newMemoryStore } from './memory.ts'
+import { dropChanged, newMemoryStore } from './memory.ts'
 import { resolveCacheOptions } from './options.ts'
 import type { ResolvedCacheOptions } from './options.ts'
 import type { Store } from './store.ts'
@@ -35,12 +35,7 @@ export class IndexedDbCache implements TogglCache {
     this.channel = this.#channel = broadcastChannelFor(`indexeddb:${this.#options.name}`)
     // Fallen back to memory, this tab holds copies of its own, which another tab's write makes stale.
     this.channel?.subscribe((message) => {
-      const memory = this.#memory
-      if (!memory || message.type !== 'change') return
-      const { partition, keys = [], prefixes = [] } = message
-      if (partition === undefined) return memory.clear()
-      memory.deleteMany(partition, keys)
-      memory.deleteByPrefix(partition, prefixes)
+      if (this.#memory && message.type === 'change') dropChanged(this.#memory, message)
     })
   }
 

@@ -1,7 +1,7 @@
 import { entriesForStorage } from './entry.ts'
 import { resolveCacheOptions } from './options.ts'
 import type { ResolvedCacheOptions } from './options.ts'
-import { broadcastChannelFor, type CacheChannel, type ClosableChannel } from './channel.ts'
+import { broadcastChannelFor, type CacheChange, type CacheChannel, type ClosableChannel } from './channel.ts'
 import { realmLock } from './lock.ts'
 import type { MemoryStore } from './memory-store.ts'
 import type { CacheEntry, CacheOptions, CachePlacement, CacheRange, CacheWrite, TogglCache } from './types.ts'
@@ -17,6 +17,13 @@ export function newMemoryStore(now: () => number): Promise<MemoryStore> {
     throw error
   })
   return storeModule.then(({ MemoryStore }) => new MemoryStore(now))
+}
+
+/** Drops from `store` the entries another instance changed (what this one holds of them is stale). */
+export function dropChanged(store: MemoryStore, { partition, keys = [], prefixes = [] }: CacheChange): void {
+  if (partition === undefined) return store.clear()
+  store.deleteMany(partition, keys)
+  store.deleteByPrefix(partition, prefixes)
 }
 
 /**
@@ -51,13 +58,7 @@ export class MemoryCache implements TogglCache {
     this.channel = this.#channel = broadcastChannelFor(`memory:${this.#options.name}`)
     // Another instance changed its copy of these entries in Toggl: ours are stale, so they go.
     this.channel?.subscribe((message) => {
-      if (message.type !== 'change') return
-      const { partition, keys = [], prefixes = [] } = message
-      void this.#use((store) => {
-        if (partition === undefined) return store.clear()
-        store.deleteMany(partition, keys)
-        store.deleteByPrefix(partition, prefixes)
-      })
+      if (message.type === 'change') void this.#use((store) => dropChanged(store, message))
     })
   }
 

@@ -14,7 +14,9 @@ export interface CacheOptions {
   ttl?: number
   /**
    * Told when the cache degrades instead of failing the call: IndexedDB would not open (the cache
-   * falls back to memory) or a write was refused (quota exceeded).
+   * falls back to memory), a write was refused (quota exceeded), a value nests too deeply to cache
+   * (it is not stored), or a shared store (`createStorageCache`) is down, fails or is slower than
+   * its `timeout` (reads miss, writes are skipped).
    * @default a single `console.warn` per cache
    */
   onWarning?: (message: string, cause?: unknown) => void

@@ -65,7 +65,8 @@ function toRequest(incoming: IncomingMessage, stream: ReadableStream<Uint8Array>
   for (let i = 0; i + 1 < raw.length; i += 2) headers.append(raw[i] as string, raw[i + 1] as string)
   const url = urlOf(incoming)
   const method = incoming.method ?? 'GET'
-  if (method === 'GET' || method === 'HEAD' || stream === null) return new Request(url, { method, headers, signal })
+  // bodyOf gives no stream exactly for a GET or HEAD, which a Request refuses a body for.
+  if (stream === null) return new Request(url, { method, headers, signal })
   // Node's Request takes a stream body only with duplex: 'half' (not yet in TypeScript's DOM types).
   const init: RequestInit & { duplex: 'half' } = { method, headers, signal, body: stream, duplex: 'half' }
   return new Request(url, init)

@@ -104,7 +104,7 @@ export function resolveHandlerOptions(options: unknown): ResolvedHandlerOptions 
     onEvent: given.onEvent as ResolvedHandlerOptions['onEvent'],
     maxBodySize: check('maxBodySize', (value) => Number.isSafeInteger(value) && (value as number) > 0, 'a whole number of bytes > 0', DEFAULT_MAX_BODY_SIZE),
     bodyTimeout: check('bodyTimeout', isPositive, 'a number of ms > 0 (or Infinity)', DEFAULT_BODY_TIMEOUT),
-    idStore: given.idStore === undefined ? new MemoryIdStore() : check<WebhookIdStore | null>('idStore', isIdStore, 'null or an object with add(id) and delete(id)', null),
+    idStore: check<WebhookIdStore | null>('idStore', isIdStore, 'null or an object with add(id) and delete(id)', new MemoryIdStore()),
     timestampTolerance: check('timestampTolerance', (value) => typeof value === 'number' && value >= 0, 'a number of ms ≥ 0 (or Infinity)', Infinity),
     callbackURL: check<string | undefined>('callbackURL', (value) => normalURL(value) !== undefined, 'an absolute URL', undefined),
     onError: check('onError', isFunction, 'a function', logError),

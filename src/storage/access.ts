@@ -9,7 +9,7 @@ export interface AccessPolicy {
 }
 
 /** A step that missed its deadline (it may still finish in the background). */
-export class StoreTimeout extends Error {
+class StoreTimeout extends Error {
   override name = 'StoreTimeout'
 }
 

@@ -1,6 +1,6 @@
 import type { Storage, StorageValue } from 'unstorage'
 import { isExpired, tooDeepToStore, writeTtl } from '../cache/entry.ts'
-import { compareStrings } from '../cache/sorted-list.ts'
+import { compareStrings, startsWithKept, withoutExtensions } from '../cache/sorted-list.ts'
 import type { CacheEntry, CachePlacement, CacheRange, CacheWrite, TogglCache } from '../cache/types.ts'
 import { InputError } from '../core/errors.ts'
 import { StoreAccess } from './access.ts'
@@ -99,9 +99,9 @@ export class StorageCache implements TogglCache {
       let index: { key: string; value: StorageValue } | undefined
       if (placement !== undefined) {
         const { group, order } = checkedPlacement(placement, key)
-        const write = newWriteId()
-        Object.assign(record, { group, order, write })
-        index = { key: this.#layout.indexKey({ partition, key, group, order, write }), value: FILED }
+        const writeId = newWriteId()
+        Object.assign(record, { group, order, write: writeId })
+        index = { key: this.#layout.indexKey({ partition, key, group, order, write: writeId }), value: FILED }
       }
       return { key, ttl, record: { key: this.#layout.entryKey(partition, key), value: recordText(ADAPTER, key, record) }, index }
     })
@@ -243,14 +243,14 @@ export class StorageCache implements TogglCache {
   }
 
   async #removePrefixed(partition: string, prefixes: Iterable<string>): Promise<void> {
-    const wanted = [...prefixes]
+    const kept = withoutExtensions([...prefixes])
     const listed = await this.storage.getKeys(this.#layout.partitionBase(partition))
-    // '' (clear) takes everything under the partition, whatever wrote it.
-    const doomed = wanted.includes('')
+    // '' (clear) takes everything under the partition, whatever wrote it (every other prefix extends it, so it is kept alone).
+    const doomed = kept[0] === ''
       ? listed
       : listed.filter((storageKey) => {
           const address = this.#layout.parse(storageKey)
-          return address !== undefined && address.partition === partition && wanted.some((prefix) => address.key.startsWith(prefix))
+          return address !== undefined && address.partition === partition && startsWithKept(kept, address.key)
         })
     await Promise.all(doomed.map((storageKey) => this.storage.removeItem(storageKey)))
   }

@@ -18,7 +18,7 @@
  * (which unstorage reserves). Escaped text longer than {@link SEGMENT_LENGTH} goes over several
  * segments, each but the last ending in `-`, so a path component stays below file-system limits.
  */
-export const SEGMENT_LENGTH = 200
+const SEGMENT_LENGTH = 200
 
 const ENTRY = 'e'
 const GROUP = 'g'

@@ -17,7 +17,7 @@ const HOLD_MS = 30_000
 const POLL_MS = 50
 
 /** The store's client when it takes an atomic set-if-absent with expiry (ioredis, behind unstorage's redis driver). */
-export function atomicClientOf(storage: Storage): AtomicClient | undefined {
+function atomicClientOf(storage: Storage): AtomicClient | undefined {
   const driver = (storage as { getMount?: (key: string) => { driver?: { getInstance?: () => unknown } } }).getMount?.('')?.driver
   const client = driver?.getInstance?.() as Partial<AtomicClient> | undefined
   return typeof client?.set === 'function' && typeof client.eval === 'function' ? (client as AtomicClient) : undefined

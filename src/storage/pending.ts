@@ -1,5 +1,5 @@
 /** Past this many keys pending in one partition, the whole partition is deleted instead. */
-export const MAX_PENDING_KEYS = 1_000
+const MAX_PENDING_KEYS = 1_000
 
 /** What is to be deleted from one partition. */
 export interface PartitionDeletions {

@@ -5,7 +5,7 @@ import { InputError } from '../core/errors.ts'
  * or newer togglkit) is read as a miss and overwritten by the next write. Bump it whenever the shape
  * below changes.
  */
-export const RECORD_FORMAT = 1
+const RECORD_FORMAT = 1
 
 /**
  * One entry as stored under its entry key, as JSON:
