@@ -34,20 +34,6 @@ import {
 import { dayOf } from './times.ts'
 import { viewOf } from './views.ts'
 
-// The records' types live in model.ts, so the views can read them without importing the state.
-export type {
-  MockAccount,
-  MockGroup,
-  MockInvitation,
-  MockMembership,
-  MockOrganization,
-  MockOrganizationSeed,
-  MockOwnershipTransfer,
-  MockWorkspace,
-  MockWorkspaceMember,
-  MockWorkspaceUser,
-} from './model.ts'
-
 export const DEMO_ACCOUNT: MockAccount = Object.freeze({
   id: 1,
   email: 'demo@example.com',

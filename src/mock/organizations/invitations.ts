@@ -1,4 +1,5 @@
-import { sameEmail, type MockInvitation, type MockOrganization, type MockState } from '../state.ts'
+import type { MockInvitation, MockOrganization } from '../model.ts'
+import { sameEmail, type MockState } from '../state.ts'
 import { findOrganization, isAdmin, isIdList, parseId, parseJsonObject, type ApiCall, type Route } from '../calls.ts'
 import { isFree } from '../plans.ts'
 import { errorReply, jsonReply, type Reply } from '../responses.ts'

@@ -1,4 +1,5 @@
-import type { MockOrganization, MockState, MockWorkspace, MockWorkspaceMember } from '../state.ts'
+import type { MockOrganization, MockWorkspace, MockWorkspaceMember } from '../model.ts'
+import type { MockState } from '../state.ts'
 import { codePoints, findOrganization, isAdmin, isIdList, parseId, parseJsonObject, type ApiCall, type Route } from '../calls.ts'
 import { isFree, premiumFieldOf, WORKSPACE_PREMIUM_FIELDS } from '../plans.ts'
 import { errorReply, jsonReply, textReply, type Reply } from '../responses.ts'

@@ -1,4 +1,4 @@
-import type { MockOrganization } from '../state.ts'
+import type { MockOrganization } from '../model.ts'
 import { codePoints, findOrganization, INVALID_JSON, isAdmin, isOwner, parseId, parseJsonObject, type ApiCall } from '../calls.ts'
 import { isFree } from '../plans.ts'
 import { errorReply, jsonReply, textReply, type Reply } from '../responses.ts'
