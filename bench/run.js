@@ -1,5 +1,7 @@
-// `npm run bench`: builds dist/, runs the benchmarks one after the other on this machine (the six of
-// the performance issue, then the shared cache's and the detailed report's), prints the table and writes it to bench/RESULTS.md.
+// `npm run bench`: builds dist/, runs the benchmarks one after the other on this machine (per-call
+// overhead, cached lookups, IndexedDB under fake-indexeddb, requests spent, the detailed report of
+// 10,000 rows, the cache at scale, a timer session, sync and query, bundle size, cold start and the
+// shared Redis cache), prints the table and writes it to bench/RESULTS.md.
 import { fileURLToPath } from 'node:url'
 import { buildPackage } from './lib/build.js'
 import { report } from './lib/report.js'

@@ -7,9 +7,8 @@ import {
   PlanRestrictionError,
 } from '../src/index.ts'
 import { GroupEndpoint } from '../src/endpoints/organizations/groups.ts'
-import { DEMO_ACCOUNT } from '../src/mock/index.ts'
+import { DEMO_ACCOUNT, type MockOrganization } from '../src/mock/index.ts'
 import type { GroupPatchOperation } from '../src/schemas/organizations/groups.ts'
-import type { MockOrganization } from '../src/mock/state.ts'
 import { expectDrift, expectStatus, failureOf, startFake, type Fake } from './support/fake.ts'
 import { OTHER } from './support/organizations.ts'
 

@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { createTogglMock, DEMO_ACCOUNT } from '../src/mock/index.ts'
-import { serveTogglMock, type MockServer } from '../src/mock/node.ts'
-import { afterEach } from 'vitest'
+import { startFake } from './support/fake.ts'
 
 const authorization = `Basic ${btoa(`${DEMO_ACCOUNT.apiToken}:api_token`)}`
-const servers: MockServer[] = []
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()))
-})
 
 const get = (mock: ReturnType<typeof createTogglMock>) => mock.fetch('http://fake.test/api/v9/me/organizations', { headers: { authorization } })
 const post = (url: string, body: BodyInit) =>
@@ -50,10 +45,8 @@ describe('the fake refuses a body over its limit with 413 (its own rule; Toggl d
   })
 
   it('on a loopback port, for a body of 5 MB against the default 1 MiB', async () => {
-    const mock = createTogglMock()
+    const { mock, server } = await startFake({ accounts: [DEMO_ACCOUNT] })
     expect(mock.maxBodyBytes).toBe(1_048_576)
-    const server = await serveTogglMock(mock)
-    servers.push(server)
     const response = await post(`${server.baseURL}/organizations`, JSON.stringify({ name: 'x'.repeat(5_000_000), workspace_name: 'W' }))
     expect(response.status).toBe(413)
     expect(await response.json()).toBe('Request body too large')

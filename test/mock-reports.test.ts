@@ -3,9 +3,8 @@
 import { describe, expect, it } from 'vitest'
 import { DEMO_ACCOUNT, type MockAccount } from '../src/mock/index.ts'
 import { OTHER } from './support/organizations.ts'
+import { WEEK } from './support/reports.ts'
 import { expectError, ok, world, type Reply } from './support/tracking.ts'
-
-const WEEK = { start_date: '2024-12-16', end_date: '2024-12-22' }
 
 /** Acme's week: one billable hour of Demo's on a project at 80.00 an hour, a running entry, a deleted one. */
 function reports(options: Parameters<typeof world>[0] = {}) {
@@ -17,19 +16,7 @@ function reports(options: Parameters<typeof world>[0] = {}) {
   mock.state.remove('time_entry', gone, DEMO_ACCOUNT.id)
   mock.state.addTimeEntry({ workspaceId: ws.id, start: '2024-12-16T12:00:00Z', stop: null, description: 'Running' })
   /** One request to `/reports/api/v3/{path}`; objects go as JSON. */
-  async function report(path: string, body?: unknown, as: MockAccount = DEMO_ACCOUNT): Promise<Reply> {
-    const headers: Record<string, string> = { authorization: `Basic ${btoa(`${as.apiToken}:api_token`)}`, 'content-type': 'application/json' }
-    const init: RequestInit = { method: 'POST', headers, ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }) }
-    const response = await mock.fetch(`http://fake.test/reports/api/v3/${path}`, init)
-    const text = await response.text()
-    let parsed: unknown = text === '' ? undefined : text
-    try {
-      parsed = JSON.parse(text)
-    } catch {
-      // a file: keep the text
-    }
-    return { status: response.status, headers: response.headers, body: parsed }
-  }
+  const report = (path: string, body?: unknown, as?: MockAccount): Promise<Reply> => setup.request('POST', `/reports/api/v3/${path}`, body, as)
   return { ...setup, project, hour, report }
 }
 

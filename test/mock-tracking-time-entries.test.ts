@@ -84,16 +84,12 @@ describe('POST /workspaces/{id}/time_entries', () => {
   })
 
   it('with meta=true adds the names of project, client and task', async () => {
-    const { post, mock, ws } = tracking()
+    const { call, post, mock, ws } = tracking()
     const client = mock.state.addClient({ workspaceId: ws.id, name: 'Globex' })
     const project = mock.state.addProject({ workspaceId: ws.id, name: 'Site', clientId: client.id })
     const task = mock.state.addTask({ projectId: project.id, name: 'Design' })
-    const reply = await mock.fetch(`http://fake.test/api/v9/workspaces/${ws.id}/time_entries?meta=true`, {
-      method: 'POST',
-      headers: { authorization: `Basic ${btoa('demo-token:api_token')}` },
-      body: JSON.stringify({ workspace_id: ws.id, created_with: 'x', start: '2024-12-16T09:00:00Z', duration: 60, task_id: task.id }),
-    })
-    expect(await reply.json()).toMatchObject({ project_id: project.id, task_id: task.id, tid: task.id, project_name: 'Site', client_name: 'Globex', task_name: 'Design', user_name: DEMO_ACCOUNT.fullname })
+    const reply = await call('POST', `/workspaces/${ws.id}/time_entries?meta=true`, { workspace_id: ws.id, created_with: 'x', start: '2024-12-16T09:00:00Z', duration: 60, task_id: task.id })
+    expect(reply.body).toMatchObject({ project_id: project.id, task_id: task.id, tid: task.id, project_name: 'Site', client_name: 'Globex', task_name: 'Design', user_name: DEMO_ACCOUNT.fullname })
     expect((await post({ start: '2024-12-16T09:00:00Z', duration: 60 })).body).not.toHaveProperty('project_name')
   })
 

@@ -1,8 +1,8 @@
 // The fake's Webhooks API v1 by raw requests (in-process), with in-process receivers: Toggl's
 // statuses and words, its plan limits, the PING that creating sends and the validation it allows,
 // and the signed events the fake's changes produce. The fake's own rules say so in their names.
-import { createServer, type AddressInfo } from 'node:net'
 import { describe, expect, it, vi } from 'vitest'
+import { freePort } from '../scripts/redis.js'
 import { DEMO_ACCOUNT, type MockAccount, type TogglMockOptions } from '../src/mock/index.ts'
 import { OTHER } from './support/organizations.ts'
 import { NOW, expectError, ok, world, type Reply } from './support/tracking.ts'
@@ -29,25 +29,9 @@ function hooked(options: TogglMockOptions = {}, answer: (body: Record<string, un
     // By default: what createWebhookHandler does, answering a PING with its code.
     return answer(body) ?? (body.payload === 'ping' ? Response.json({ validation_code: body.validation_code }) : new Response(null, { status: 200 }))
   })
-  async function hook(method: string, path: string, body?: unknown, as: MockAccount = DEMO_ACCOUNT): Promise<Reply> {
-    const headers: Record<string, string> = { authorization: `Basic ${btoa(`${as.apiToken}:api_token`)}` }
-    const init: RequestInit = { method, headers }
-    if (body !== undefined) init.body = typeof body === 'string' ? body : JSON.stringify(body)
-    const response = await setup.mock.fetch(`http://fake.test/webhooks/api/v1${path}`, init)
-    const text = await response.text()
-    return { status: response.status, headers: response.headers, body: text === '' ? undefined : JSON.parse(text) }
-  }
+  const hook = (method: string, path: string, body?: unknown, as?: MockAccount): Promise<Reply> => setup.request(method, `/webhooks/api/v1${path}`, body, as)
   const events = () => received.filter(({ body }) => body.payload !== 'ping').map(({ body }) => body)
   return { ...setup, hook, received, events }
-}
-
-/** A loopback port nothing listens on: one the system just gave out and took back. */
-async function closedPort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  await new Promise((resolve) => server.close(resolve))
-  return port
 }
 
 const input = (changes: Record<string, unknown> = {}) => ({
@@ -121,7 +105,8 @@ describe('POST /subscriptions/{wid}', () => {
 
   it('refuses a URL nothing answers at, in Toggl’s words with the error', async () => {
     const { hook, ws } = hooked()
-    const url = `http://127.0.0.1:${await closedPort()}/toggl`
+    // A port the system just gave out and took back: nothing listens on it.
+    const url = `http://127.0.0.1:${await freePort()}/toggl`
     const reply = await hook('POST', `/subscriptions/${ws.id}`, input({ url_callback: url }))
     expect(reply.status).toBe(400)
     expect(reply.body).toMatch(new RegExp(`^URL endpoint ${url} request failed with error: .*ECONNREFUSED`))

@@ -5,7 +5,6 @@
 // `npm run build` (npm test builds first); the quick start also runs verbatim in a new project in
 // test/package.test.ts.
 import { spawn, spawnSync } from 'node:child_process'
-import { createHmac } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { connect } from 'node:net'
 import { join, relative } from 'node:path'
@@ -15,6 +14,7 @@ import { assertBuildIsFresh, manifest, repoRoot } from '../scripts/packed-consum
 import { freePort, hasRedisServer, startRedisServer, type RedisServer } from '../scripts/redis.js'
 import { resolveOptions } from '../src/core/options.ts'
 import { examplesOf, moduleSource, slugOf, type CodeBlock } from './support/readme.ts'
+import { sign } from './support/webhooks.ts'
 
 const FILES = ['README.md', 'playground/README.md']
 const WORK = join(repoRoot, '.cache', 'readme-examples')
@@ -42,12 +42,11 @@ const GIVENS: Record<string, { declare: string; value?: string }> = {
 const SECRET = 'a-readme-secret'
 const PING =
   '{"event_id":0,"created_at":"2026-03-02T09:00:00Z","creator_id":1,"metadata":{"request_type":"POST","event_user_id":1},"payload":"ping","subscription_id":2,"validation_code":"abc123"}'
-const signed = (body: string) => `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}`
 
 /** How a worker block is called: the request and `env` it gets (as code), and what its answer must be. */
 const WORKERS: Record<string, { call: string; answers: [number, string | RegExp] }> = {
   'webhook-worker': {
-    call: `worker.fetch(new Request('https://worker.example/toggl', { method: 'POST', body: ${JSON.stringify(PING)}, headers: { 'x-webhook-signature-256': '${signed(PING)}' } }), { TOGGL_WEBHOOK_SECRET: '${SECRET}' })`,
+    call: `worker.fetch(new Request('https://worker.example/toggl', { method: 'POST', body: ${JSON.stringify(PING)}, headers: { 'x-webhook-signature-256': '${sign(PING, SECRET)}' } }), { TOGGL_WEBHOOK_SECRET: '${SECRET}' })`,
     answers: [200, '{"validation_code":"abc123"}'],
   },
   'storage-worker': {

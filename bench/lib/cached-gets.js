@@ -7,18 +7,17 @@ import { median, seededRandom } from './stats.js'
  * An endpoint whose cache holds `size` organizations, filled the way an app fills it: one
  * `collect()` from the in-process fake, which stores every organization under the key `get` reads.
  * Seeding through the public path (not `cache.put`) keeps the benchmark blind to how keys are built.
+ * `quotaPerHour` goes to the fake (its default when left out); `baseURL` is the endpoint's.
  */
-export async function seededEndpoint(size, cache) {
+export async function seededEndpoint(size, cache, { quotaPerHour, baseURL = 'http://fake.test/api/v9' } = {}) {
   const mock = createTogglMock({
+    ...(quotaPerHour === undefined ? {} : { quotaPerHour }),
     organizations: Array.from({ length: size }, (_, index) => ({ name: `Organization ${index + 1}`, memberIds: [DEMO_ACCOUNT.id] })),
   })
-  const endpoint = new OrganizationEndpoint(BasicAuth.fromApiToken(DEMO_ACCOUNT.apiToken), cache, {
-    baseURL: 'http://fake.test/api/v9',
-    fetch: mock.fetch,
-  })
+  const endpoint = new OrganizationEndpoint(BasicAuth.fromApiToken(DEMO_ACCOUNT.apiToken), cache, { baseURL, fetch: mock.fetch })
   const ids = (await endpoint.collect()).map(({ id }) => id)
   if (ids.length !== size) throw new Error(`seeded ${ids.length} organizations, expected ${size}`)
-  return { endpoint, ids, requestsSent: () => mock.requests.length }
+  return { mock, endpoint, ids, requestsSent: () => mock.requests.length }
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { HourlyQuota } from './hourly-quota.ts'
 import type { Reply } from './responses.ts'
-import type { MockAccount, MockOrganization, MockState } from './state.ts'
+import type { MockAccount, MockOrganization } from './model.ts'
+import type { MockState } from './state.ts'
 import type { WebhookDeliveries } from './webhooks/delivery.ts'
 
 /** One authenticated call to a route. */

@@ -1,4 +1,5 @@
-import type { MockAccount, MockState } from './state.ts'
+import type { MockAccount } from './model.ts'
+import type { MockState } from './state.ts'
 
 /** Who sent a request, from its `Authorization` header: an account, no header, or wrong credentials. */
 export function authenticate(authorization: string | null, state: MockState): MockAccount | 'missing' | 'invalid' {

@@ -7,21 +7,16 @@ export type { TogglMock, TogglMockOptions } from './mock.ts'
 export { DEMO_ACCOUNT, MockState } from './state.ts'
 export type {
   MockAccount,
-  MockGroup,
-  MockInvitation,
-  MockMembership,
-  MockOrganization,
-  MockOrganizationSeed,
-  MockOwnershipTransfer,
-  MockWorkspace,
-  MockWorkspaceMember,
-  MockWorkspaceUser,
-} from './state.ts'
-export type {
   MockAction,
   MockChange,
   MockClient,
+  MockGroup,
+  MockInvitation,
+  MockMembership,
   MockModel,
+  MockOrganization,
+  MockOrganizationSeed,
+  MockOwnershipTransfer,
   MockProfile,
   MockProject,
   MockRecords,
@@ -30,7 +25,10 @@ export type {
   MockTask,
   MockTimeEntry,
   MockTimeEntryConstraints,
+  MockWorkspace,
+  MockWorkspaceMember,
   MockWorkspaceSettings,
+  MockWorkspaceUser,
 } from './model.ts'
 export type { MockClientSeed, MockProjectSeed, MockTagSeed, MockTaskSeed, MockTimeEntrySeed } from './seeds.ts'
 export type { TrackedModel } from './state.ts'

@@ -30,6 +30,27 @@ export function parsePatch(body: string): PatchOperation[] | string {
 export type PatchOutcome<T> = { record: T } | { failure: string }
 
 /**
+ * The `apply` of {@link patchEach} for entities whose operations each set one body field of `known`
+ * (`remove` clears it to null), applied one at a time by `applyFields` (the entity, or why it fails).
+ */
+export function patchFields<T extends object>(
+  operations: readonly PatchOperation[],
+  known: Readonly<Record<string, unknown>>,
+  applyFields: (fields: Record<string, unknown>, record: T) => T | string,
+): (record: T) => PatchOutcome<T> {
+  return (draft) => {
+    let record = draft
+    for (const { op, field, value } of operations) {
+      if (!(field in known)) return { failure: `Invalid path: /${field}` }
+      const changed = applyFields({ [field]: op === 'remove' ? null : value }, record)
+      if (typeof changed === 'string') return { failure: changed }
+      record = changed
+    }
+    return { record }
+  }
+}
+
+/**
  * A bulk PATCH as Toggl answers it: each id on its own, no rollback, `{ success, failure }`. An
  * entity changes only when all its operations apply (then `save` commits it).
  */

@@ -8,7 +8,8 @@ import { locate, parseBody, recordOf, webhooksPathOf, type RecordedRequest } fro
 import { emptyReply, errorReply, toResponse } from './responses.ts'
 import { scopeOfPath, type ApiFamily } from '../core/api.ts'
 import { route } from './router.ts'
-import { DEMO_ACCOUNT, MockState, type MockAccount, type MockOrganizationSeed } from './state.ts'
+import type { MockAccount, MockOrganizationSeed } from './model.ts'
+import { DEMO_ACCOUNT, MockState } from './state.ts'
 import type { MockWebhookOptions } from './webhooks/courier.ts'
 import { WebhookDeliveries, type MockWebhooks } from './webhooks/delivery.ts'
 

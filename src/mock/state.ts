@@ -34,20 +34,6 @@ import {
 import { dayOf } from './times.ts'
 import { viewOf } from './views.ts'
 
-// The records' types live in model.ts, so the views can read them without importing the state.
-export type {
-  MockAccount,
-  MockGroup,
-  MockInvitation,
-  MockMembership,
-  MockOrganization,
-  MockOrganizationSeed,
-  MockOwnershipTransfer,
-  MockWorkspace,
-  MockWorkspaceMember,
-  MockWorkspaceUser,
-} from './model.ts'
-
 export const DEMO_ACCOUNT: MockAccount = Object.freeze({
   id: 1,
   email: 'demo@example.com',
@@ -446,26 +432,27 @@ export class MockState {
     const { id } = record
     switch (model) {
       case 'client':
-        for (const project of liveWhere(this.projects, (project) => project.clientId === id)) this.#update('project', project, { clientId: null }, actorId)
+        for (const project of liveWhere(this.projects, (project) => project.clientId === id)) this.update('project', project, { clientId: null }, actorId)
         return
       case 'project':
         for (const task of liveWhere(this.tasks, (task) => task.projectId === id)) this.remove('task', task, actorId)
         for (const entry of liveWhere(this.timeEntries, (entry) => entry.projectId === id)) {
           if (options.timeEntries === 'delete') this.remove('time_entry', entry, actorId)
-          else this.#update('time_entry', entry, { projectId: null, taskId: null }, actorId)
+          else this.update('time_entry', entry, { projectId: null, taskId: null }, actorId)
         }
         return
       case 'task':
-        for (const entry of liveWhere(this.timeEntries, (entry) => entry.taskId === id)) this.#update('time_entry', entry, { taskId: null }, actorId)
+        for (const entry of liveWhere(this.timeEntries, (entry) => entry.taskId === id)) this.update('time_entry', entry, { taskId: null }, actorId)
         return
       case 'tag':
         for (const entry of liveWhere(this.timeEntries, (entry) => entry.tagIds.includes(id))) {
-          this.#update('time_entry', entry, { tagIds: entry.tagIds.filter((tag) => tag !== id) }, actorId)
+          this.update('time_entry', entry, { tagIds: entry.tagIds.filter((tag) => tag !== id) }, actorId)
         }
     }
   }
 
-  #update<M extends TrackedModel>(model: M, record: MockRecords[M], changes: Partial<MockRecords[M]>, actorId: number): void {
+  /** Changes an entity in place and commits it as updated (acting: `actorId`). */
+  update<M extends TrackedModel>(model: M, record: MockRecords[M], changes: Partial<MockRecords[M]>, actorId: number): void {
     Object.assign(record, changes)
     this.commit(model, 'updated', record, actorId)
   }

@@ -1,6 +1,6 @@
 import { DEMO_ACCOUNT, type MockAccount, type MockOrganization, type MockWorkspace, type TogglMockOptions } from '../../src/mock/index.ts'
 import { startFake, type Fake } from './fake.ts'
-import { OTHER, THIRD } from './organizations.ts'
+import { acmeSoloInitech } from './organizations.ts'
 
 export interface Catalogue {
   fake: Fake
@@ -22,15 +22,7 @@ let started = 0
 /** The loopback fake with Acme, Solo and Initech; the endpoints sign in as Demo. */
 export async function startCatalogue(options: TogglMockOptions = {}): Promise<Catalogue> {
   const demo = { ...DEMO_ACCOUNT, apiToken: `catalogue-demo-${++started}` }
-  const fake = await startFake({
-    accounts: [demo, OTHER, THIRD],
-    organizations: [
-      { name: 'Acme', memberIds: [demo.id, OTHER.id], pricingPlanName: 'Premium' },
-      { name: 'Solo', memberIds: [demo.id] },
-      { name: 'Initech', memberIds: [THIRD.id] },
-    ],
-    ...options,
-  })
+  const fake = await startFake({ ...acmeSoloInitech(demo), ...options })
   const [acme, solo, initech] = [...fake.mock.state.organizations.values()] as [MockOrganization, MockOrganization, MockOrganization]
   return { fake, demo, acme, ws: acme.workspaces[0]!, solo, soloWs: solo.workspaces[0]!, initechWs: initech.workspaces[0]! }
 }

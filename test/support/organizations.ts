@@ -1,8 +1,23 @@
-import { DEMO_ACCOUNT, type MockAccount, type MockOrganization } from '../../src/mock/index.ts'
+import { DEMO_ACCOUNT, type MockAccount, type MockOrganization, type TogglMockOptions } from '../../src/mock/index.ts'
 import { startFake, type Fake } from './fake.ts'
 
 export const OTHER: MockAccount = { id: 2, email: 'other@example.com', password: 'other-password', apiToken: 'other-token', fullname: 'Other Person' }
 export const THIRD: MockAccount = { id: 3, email: 'third@example.com', password: 'third-password', apiToken: 'third-token', fullname: 'Third' }
+
+/**
+ * The accounts and organizations of the catalogue, tracking and webhooks tests, in this order: Acme
+ * (Premium: `demo` owns it, Other is a plain member), Solo (Free: `demo`'s alone), Initech (Free: Third's).
+ */
+export function acmeSoloInitech(demo: MockAccount = DEMO_ACCOUNT): Required<Pick<TogglMockOptions, 'accounts' | 'organizations'>> {
+  return {
+    accounts: [demo, OTHER, THIRD],
+    organizations: [
+      { name: 'Acme', memberIds: [demo.id, OTHER.id], pricingPlanName: 'Premium' },
+      { name: 'Solo', memberIds: [demo.id] },
+      { name: 'Initech', memberIds: [THIRD.id] },
+    ],
+  }
+}
 
 export interface ThreeOrganizations {
   fake: Fake

@@ -5,8 +5,8 @@ import { WebhookEndpoint } from '../../src/endpoints/webhooks/subscriptions.ts'
 import { createWebhookHandler, type WebhookEvent, type WebhookHandlerOptions } from '../../src/receiver/index.ts'
 import { DEMO_ACCOUNT, type MockAccount, type TogglMockOptions } from '../../src/mock/index.ts'
 import type { WebhookEventFilter, WebhookSubscriptionInput } from '../../src/schemas/webhooks/subscriptions.ts'
-import { startFake, type Fake } from './fake.ts'
-import { OTHER, THIRD } from './organizations.ts'
+import { startCatalogue } from './catalogue.ts'
+import type { Fake } from './fake.ts'
 import { serve } from './webhooks.ts'
 
 let hooks = 0
@@ -29,20 +29,10 @@ export interface HookWorld {
   track(workspace: number, description: string, as?: MockAccount): Promise<Record<string, unknown>>
 }
 
-let worlds = 0
-
+/** {@link startCatalogue}'s fake without a quota (unless asked), for Webhooks API calls. */
 export async function hookWorld(options: TogglMockOptions = {}): Promise<HookWorld> {
-  const fake = await startFake({
-    accounts: [{ ...DEMO_ACCOUNT, apiToken: `hooks-demo-${++worlds}` }, OTHER, THIRD],
-    organizations: [
-      { name: 'Acme', memberIds: [DEMO_ACCOUNT.id, OTHER.id], pricingPlanName: 'Premium' },
-      { name: 'Solo', memberIds: [DEMO_ACCOUNT.id] },
-      { name: 'Initech', memberIds: [THIRD.id] },
-    ],
-    quotaPerHour: Infinity,
-    ...options,
-  })
-  const [acme, solo, initech] = [...fake.mock.state.organizations.values()].map(({ workspaces }) => workspaces[0]!.id) as [number, number, number]
+  const { fake, ws, soloWs, initechWs } = await startCatalogue({ quotaPerHour: Infinity, ...options })
+  const [acme, solo, initech] = [ws.id, soloWs.id, initechWs.id]
   const demo = fake.mock.state.accounts.get(DEMO_ACCOUNT.id)!
   async function track(workspace: number, description: string, as: MockAccount = demo): Promise<Record<string, unknown>> {
     const response = await fetch(`${fake.server.baseURL}/workspaces/${workspace}/time_entries`, {

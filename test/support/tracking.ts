@@ -1,6 +1,6 @@
 import { expect } from 'vitest'
 import { createTogglMock, DEMO_ACCOUNT, type MockAccount, type MockOrganization, type MockWorkspace, type TogglMockOptions } from '../../src/mock/index.ts'
-import { OTHER, THIRD } from './organizations.ts'
+import { acmeSoloInitech } from './organizations.ts'
 
 /** The fake's clock in these tests: a Monday noon, so "three months back" is 2024-09-16. */
 export const NOW = Date.parse('2024-12-16T12:00:00Z')
@@ -24,7 +24,12 @@ export interface TrackingWorld {
   soloWs: MockWorkspace
   /** Initech (Free): Third's; Demo is no member. */
   initechWs: MockWorkspace
-  /** One request to the fake in-process, signed in as `as` (Demo by default); objects go as JSON. */
+  /**
+   * One request to the fake in-process at this path from its origin (as the Reports and Webhooks
+   * APIs need), signed in as `as` (Demo by default); objects go as JSON.
+   */
+  request(method: string, path: string, body?: unknown, as?: MockAccount): Promise<Reply>
+  /** {@link request} at this path under the fake's `basePath` (the Track API's). */
   call(method: string, path: string, body?: unknown, as?: MockAccount): Promise<Reply>
 }
 
@@ -32,25 +37,20 @@ export interface TrackingWorld {
 export function world(options: TogglMockOptions = {}): TrackingWorld {
   const clock = { now: NOW }
   const mock = createTogglMock({
-    accounts: [DEMO_ACCOUNT, OTHER, THIRD],
-    organizations: [
-      { name: 'Acme', memberIds: [DEMO_ACCOUNT.id, OTHER.id], pricingPlanName: 'Premium' },
-      { name: 'Solo', memberIds: [DEMO_ACCOUNT.id] },
-      { name: 'Initech', memberIds: [THIRD.id] },
-    ],
+    ...acmeSoloInitech(),
     quotaPerHour: Infinity,
     now: () => clock.now,
     ...options,
   })
   const [acme, solo, initech] = [...mock.state.organizations.values()] as [MockOrganization, MockOrganization, MockOrganization]
-  async function call(method: string, path: string, body?: unknown, as: MockAccount = DEMO_ACCOUNT): Promise<Reply> {
+  async function request(method: string, path: string, body?: unknown, as: MockAccount = DEMO_ACCOUNT): Promise<Reply> {
     const headers: Record<string, string> = { authorization: `Basic ${btoa(`${as.apiToken}:api_token`)}` }
     const init: RequestInit = { method, headers }
     if (body !== undefined) {
       headers['content-type'] = 'application/json'
       init.body = typeof body === 'string' ? body : JSON.stringify(body)
     }
-    const response = await mock.fetch(`http://fake.test${mock.basePath}${path}`, init)
+    const response = await mock.fetch(`http://fake.test${path}`, init)
     const text = await response.text()
     let parsed: unknown = text === '' ? undefined : text
     try {
@@ -60,7 +60,8 @@ export function world(options: TogglMockOptions = {}): TrackingWorld {
     }
     return { status: response.status, headers: response.headers, body: parsed }
   }
-  return { mock, clock, acme, ws: acme.workspaces[0]!, solo, soloWs: solo.workspaces[0]!, initechWs: initech.workspaces[0]!, call }
+  const call: TrackingWorld['call'] = (method, path, body, as) => request(method, `${mock.basePath}${path}`, body, as)
+  return { mock, clock, acme, ws: acme.workspaces[0]!, solo, soloWs: solo.workspaces[0]!, initechWs: initech.workspaces[0]!, request, call }
 }
 
 /** Asserts Toggl's usual error: this status, the message as a JSON string. */

@@ -1,4 +1,4 @@
-import type { MockGroup, MockOrganization } from '../state.ts'
+import type { MockGroup, MockOrganization } from '../model.ts'
 import { codePoints, findOrganization, INVALID_JSON, isAdmin, parseId, parseJson, parseJsonObject, type ApiCall, type Route } from '../calls.ts'
 import { errorReply, jsonReply, textReply, type Reply } from '../responses.ts'
 

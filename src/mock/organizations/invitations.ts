@@ -1,5 +1,7 @@
-import { sameEmail, type MockInvitation, type MockOrganization, type MockState } from '../state.ts'
+import type { MockInvitation, MockOrganization } from '../model.ts'
+import { sameEmail, type MockState } from '../state.ts'
 import { findOrganization, isAdmin, isIdList, parseId, parseJsonObject, type ApiCall, type Route } from '../calls.ts'
+import { isFree } from '../plans.ts'
 import { errorReply, jsonReply, type Reply } from '../responses.ts'
 
 const FORBIDDEN = 'Forbidden'
@@ -135,10 +137,6 @@ function ownInvitation(call: ApiCall): { organization: MockOrganization; invitat
 
 function forget(organization: MockOrganization, invitation: MockInvitation): void {
   organization.invitations = organization.invitations.filter((candidate) => candidate !== invitation)
-}
-
-function isFree(organization: MockOrganization): boolean {
-  return organization.pricingPlanName === 'Free'
 }
 
 /** Members who are not deactivated: those the Free plan's user limit counts. */

@@ -1,6 +1,7 @@
 import { findOrganization, INVALID_JSON, isAdmin, isOwner, parseId, parseJsonObject, type ApiCall, type Route } from '../calls.ts'
 import { errorReply, jsonReply, textReply, type Reply } from '../responses.ts'
-import type { MockInvitation, MockOrganization, MockState } from '../state.ts'
+import type { MockInvitation, MockOrganization } from '../model.ts'
+import type { MockState } from '../state.ts'
 
 const DEFAULT_PER_PAGE = 50
 const STATUSES = ['active', 'inactive', 'invited']

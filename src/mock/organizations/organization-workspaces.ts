@@ -1,6 +1,7 @@
-import type { MockOrganization, MockState, MockWorkspace, MockWorkspaceMember } from '../state.ts'
+import type { MockOrganization, MockWorkspace, MockWorkspaceMember } from '../model.ts'
+import type { MockState } from '../state.ts'
 import { codePoints, findOrganization, isAdmin, isIdList, parseId, parseJsonObject, type ApiCall, type Route } from '../calls.ts'
-import { premiumFieldOf, WORKSPACE_PREMIUM_FIELDS } from '../plans.ts'
+import { isFree, premiumFieldOf, WORKSPACE_PREMIUM_FIELDS } from '../plans.ts'
 import { errorReply, jsonReply, textReply, type Reply } from '../responses.ts'
 
 const INVALID_JSON = 'JSON is not valid'
@@ -23,7 +24,7 @@ function createWorkspace(call: ApiCall): Reply {
   if (typeof name !== 'string' || !isIdList(admins)) return errorReply(400, INVALID_JSON)
   if (!/\S/u.test(name)) return errorReply(400, 'workspace name must contain non-space characters')
   if (codePoints(name) > MAX_NAME_LENGTH) return errorReply(400, `workspace name must not be longer than ${MAX_NAME_LENGTH}`)
-  const free = organization.pricingPlanName === 'Free'
+  const free = isFree(organization)
   const premiumField = premiumFieldOf(organization, payload, WORKSPACE_PREMIUM_FIELDS)
   if (premiumField) return errorReply(402, premiumField.message)
   if (free && organization.workspaces.length > 0) return errorReply(400, 'Multiple workspaces are not enabled in this organization.')

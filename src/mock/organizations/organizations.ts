@@ -1,5 +1,6 @@
-import type { MockOrganization } from '../state.ts'
+import type { MockOrganization } from '../model.ts'
 import { codePoints, findOrganization, INVALID_JSON, isAdmin, isOwner, parseId, parseJsonObject, type ApiCall } from '../calls.ts'
+import { isFree } from '../plans.ts'
 import { errorReply, jsonReply, textReply, type Reply } from '../responses.ts'
 
 const INVALID_ID = 'Invalid organization ID'
@@ -87,7 +88,7 @@ export function leaveOrganization(call: ApiCall): Reply {
 
 /** The Organization object as Toggl sends it, seen by one account. */
 function organizationView(organization: MockOrganization, accountId: number, pricingPlanName: string) {
-  const free = organization.pricingPlanName === 'Free'
+  const free = isFree(organization)
   return {
     id: organization.id,
     name: organization.name,

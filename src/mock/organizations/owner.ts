@@ -1,6 +1,6 @@
 import { findOrganization, isOwner, memberOrganization, parseId, type ApiCall, type Route } from '../calls.ts'
 import { errorReply, jsonReply, type Reply } from '../responses.ts'
-import type { MockOrganization, MockOwnershipTransfer } from '../state.ts'
+import type { MockOrganization, MockOwnershipTransfer } from '../model.ts'
 
 const NO_ACCESS = 'User does not have access to this resource'
 const NOT_FOUND = 'Transfer not found in the organization'

@@ -19,7 +19,7 @@ export function fileReply(format: ExportFormat, title: string, table: Table): Re
 }
 
 /** RFC 4180: fields with a comma, quote or line break are quoted (quotes doubled), lines end in CRLF. */
-export function csvOf(table: Table): string {
+function csvOf(table: Table): string {
   const field = (value: string | number) => {
     const text = String(value)
     return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
@@ -43,7 +43,7 @@ export function durationText(seconds: number, format: unknown): string {
 const LINES_PER_PAGE = 50
 
 /** A PDF of A4 pages: the title, then the table's rows as lines of text (Helvetica, ASCII only). */
-export function pdfOf(title: string, table: Table): string {
+function pdfOf(title: string, table: Table): string {
   const lines = table.map((row) => row.join('  |  '))
   const pages: string[][] = []
   for (let i = 0; i === 0 || i < lines.length; i += LINES_PER_PAGE) pages.push(lines.slice(i, i + LINES_PER_PAGE))

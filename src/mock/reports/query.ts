@@ -131,13 +131,13 @@ export interface QueryRules {
 }
 
 /** The workspace of a `/reports/api/v3/workspace/{id}/…` call, or Toggl's 400 or 403. */
-export function reportWorkspace(call: ApiCall): WorkspaceCall | Reply {
+function reportWorkspace(call: ApiCall): WorkspaceCall | Reply {
   if (parseId(call.params[0]) === undefined) return errorReply(400, 'Invalid workspace id')
   return workspaceOf(call, errorReply(403, NO_WORKSPACE))
 }
 
 /** The body as a report query, or the reply Toggl refuses it with. */
-export function reportQuery(call: ApiCall, found: WorkspaceCall, rules: QueryRules = {}): ReportQuery | Reply {
+function reportQuery(call: ApiCall, found: WorkspaceCall, rules: QueryRules = {}): ReportQuery | Reply {
   const body = parseJsonObject(call.body === '' ? 'null' : call.body)
   if (body === undefined) return errorReply(400, INVALID_JSON)
   if (Object.keys(body).length === 0) return errorReply(400, 'At least one parameter must be set')

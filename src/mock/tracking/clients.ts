@@ -79,8 +79,7 @@ function updateClient(call: ApiCall): Reply {
   if (!client) return errorReply(404, "Client doesn't exist in the workspace.")
   const payload = clientPayload(call, client)
   if ('problem' in payload) return errorReply(400, payload.problem)
-  Object.assign(client, payload)
-  call.state.commit('client', 'updated', client, call.account.id)
+  call.state.update('client', client, payload, call.account.id)
   return jsonReply(200, clientView(client))
 }
 
@@ -104,14 +103,10 @@ function archiveClient(call: ApiCall): Reply {
   const archived: number[] = []
   for (const project of call.state.projects.values()) {
     if (project.deletedAt !== null || project.clientId !== client.id || !project.active) continue
-    project.active = false
-    call.state.commit('project', 'updated', project, call.account.id)
+    call.state.update('project', project, { active: false }, call.account.id)
     archived.push(project.id)
   }
-  if (!client.archived) {
-    client.archived = true
-    call.state.commit('client', 'updated', client, call.account.id)
-  }
+  if (!client.archived) call.state.update('client', client, { archived: true }, call.account.id)
   return jsonReply(200, archived)
 }
 
@@ -131,14 +126,10 @@ function restoreClient(call: ApiCall): Reply {
   const own = [...call.state.projects.values()].filter((project) => project.deletedAt === null && project.clientId === client.id)
   const stranger = named.find((id) => !own.some((project) => project.id === id))
   if (stranger !== undefined) return errorReply(400, `Project ${stranger} does not belong to client ${client.id}`)
-  if (client.archived) {
-    client.archived = false
-    call.state.commit('client', 'updated', client, call.account.id)
-  }
+  if (client.archived) call.state.update('client', client, { archived: false }, call.account.id)
   for (const project of own) {
     if (project.active || !(all || named.includes(project.id))) continue
-    project.active = true
-    call.state.commit('project', 'updated', project, call.account.id)
+    call.state.update('project', project, { active: true }, call.account.id)
   }
   return jsonReply(200, clientView(client))
 }

@@ -1,5 +1,5 @@
 import { INVALID_JSON, parseJsonObject, type ApiCall, type Route } from '../calls.ts'
-import { parsePatch, patchEach, type PatchOutcome } from '../json-patch.ts'
+import { parsePatch, patchEach, patchFields } from '../json-patch.ts'
 import { containsText, countOf, flagOf, idListOf, idsOf, INVALID_SINCE, listed, matchesFlag, pageOf, sinceOf } from '../listing.ts'
 import type { MockProject } from '../model.ts'
 import { premiumFieldOf, PROJECT_PREMIUM_FIELDS } from '../plans.ts'
@@ -163,8 +163,7 @@ function updateProject(call: ApiCall): Reply {
   if (!payload) return errorReply(400, INVALID_JSON)
   const changed = applyFields(call, found, payload, project)
   if ('status' in changed) return errorReply(changed.status, changed.message)
-  Object.assign(project, changed)
-  call.state.commit('project', 'updated', project, call.account.id)
+  call.state.update('project', project, changed, call.account.id)
   return jsonReply(200, projectView(call.state, project))
 }
 
@@ -193,24 +192,15 @@ function patchProjects(call: ApiCall): Reply {
   if (!ids) return errorReply(400, INVALID_ID)
   const operations = parsePatch(call.body)
   if (typeof operations === 'string') return errorReply(400, operations)
-  const apply = (draft: MockProject): PatchOutcome<MockProject> => {
-    let project = draft
-    for (const { op, field, value } of operations) {
-      if (!(field in FIELDS)) return { failure: `Invalid path: /${field}` }
-      const changed = applyFields(call, found, { [field]: op === 'remove' ? null : value }, project)
-      if ('status' in changed) return { failure: changed.message }
-      project = changed
-    }
-    return { record: project }
-  }
+  const apply = patchFields<MockProject>(operations, FIELDS, (fields, project) => {
+    const changed = applyFields(call, found, fields, project)
+    return 'status' in changed ? changed.message : changed
+  })
   const result = patchEach(
     ids,
     (id) => entityIn(call.state.projects, String(id), found.workspace),
     apply,
-    (project, patched) => {
-      Object.assign(project, patched)
-      call.state.commit('project', 'updated', project, call.account.id)
-    },
+    (project, patched) => call.state.update('project', project, patched, call.account.id),
     INVALID_ID,
   )
   return jsonReply(200, result)

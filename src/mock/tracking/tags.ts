@@ -86,8 +86,7 @@ function updateTag(call: ApiCall): Reply {
   if (!tag) return errorReply(404, 'Tag was not found')
   const name = nameOf(call, found, tag)
   if (typeof name !== 'string') return errorReply(400, name.problem)
-  tag.name = name
-  call.state.commit('tag', 'updated', tag, call.account.id)
+  call.state.update('tag', tag, { name }, call.account.id)
   return jsonReply(200, tagView(tag))
 }
 

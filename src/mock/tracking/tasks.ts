@@ -1,5 +1,5 @@
 import { INVALID_JSON, parseId, parseJsonObject, type ApiCall, type Route } from '../calls.ts'
-import { parsePatch, patchEach, type PatchOutcome } from '../json-patch.ts'
+import { parsePatch, patchEach, patchFields } from '../json-patch.ts'
 import { containsText, countOf, flagOf, idListOf, INVALID_SINCE, listed, matchesFlag, pageOf, sinceOf } from '../listing.ts'
 import type { MockProject, MockTask } from '../model.ts'
 import { errorReply, jsonReply, type Reply } from '../responses.ts'
@@ -164,8 +164,7 @@ function updateTask(call: ApiCall): Reply {
   if (!payload) return errorReply(400, INVALID_JSON)
   const changed = applyFields(call, found, payload, task)
   if (typeof changed === 'string') return errorReply(400, changed)
-  Object.assign(task, changed)
-  call.state.commit('task', 'updated', task, call.account.id)
+  call.state.update('task', task, changed, call.account.id)
   return jsonReply(200, taskView(call.state, task))
 }
 
@@ -188,24 +187,11 @@ function patchTasks(call: ApiCall): Reply {
   if (!ids) return errorReply(400, INVALID_TASK)
   const operations = parsePatch(call.body)
   if (typeof operations === 'string') return errorReply(400, operations)
-  const apply = (draft: MockTask): PatchOutcome<MockTask> => {
-    let task = draft
-    for (const { op, field, value } of operations) {
-      if (!(field in FIELDS)) return { failure: `Invalid path: /${field}` }
-      const changed = applyFields(call, found, { [field]: op === 'remove' ? null : value }, task)
-      if (typeof changed === 'string') return { failure: changed }
-      task = changed
-    }
-    return { record: task }
-  }
   const result = patchEach(
     ids,
     (id) => projectTasks(call, project).find((task) => task.id === id),
-    apply,
-    (task, patched) => {
-      Object.assign(task, patched)
-      call.state.commit('task', 'updated', task, call.account.id)
-    },
+    patchFields<MockTask>(operations, FIELDS, (fields, task) => applyFields(call, found, fields, task)),
+    (task, patched) => call.state.update('task', task, patched, call.account.id),
     INVALID_TASK,
   )
   return jsonReply(200, result)

@@ -297,13 +297,13 @@ function updateTimeEntry(call: ApiCall): Reply {
   const refs = references(call, found, input, entry)
   if ('status' in refs) return errorReply(refs.status, refs.message)
   if (stop.value === null && entry.stop !== null) call.state.stopRunningEntry(entry.userId, start, call.account.id)
-  Object.assign(entry, refs, {
+  call.state.update('time_entry', entry, {
+    ...refs,
     start,
     stop: stop.value,
     ...(input.description === undefined ? {} : { description: input.description }),
     ...(input.billable === undefined ? {} : { billable: input.billable }),
-  })
-  call.state.commit('time_entry', 'updated', entry, call.account.id)
+  }, call.account.id)
   return jsonReply(200, timeEntryView(call.state, entry, { form: 'replied', meta: call.query.get('meta') === 'true' }))
 }
 
@@ -323,8 +323,7 @@ function patchTimeEntries(call: ApiCall): Reply {
     (draft) => patchEntry(call, found, draft, operations),
     (entry, patched) => {
       if (patched.stop === null && entry.stop !== null) call.state.stopRunningEntry(entry.userId, patched.start, call.account.id)
-      Object.assign(entry, patched)
-      call.state.commit('time_entry', 'updated', entry, call.account.id)
+      call.state.update('time_entry', entry, patched, call.account.id)
     },
     NOT_FOUND,
   )
@@ -398,8 +397,7 @@ function stopTimeEntry(call: ApiCall): Reply {
   const entry = editableEntry(call, found, call.params[1])
   if (!entry) return errorReply(404, NOT_FOUND)
   if (entry.stop !== null) return errorReply(409, 'Time entry already stopped')
-  entry.stop = Math.max(entry.start, call.state.now())
-  call.state.commit('time_entry', 'updated', entry, call.account.id)
+  call.state.update('time_entry', entry, { stop: Math.max(entry.start, call.state.now()) }, call.account.id)
   return jsonReply(200, timeEntryView(call.state, entry, { form: 'replied' }))
 }
 

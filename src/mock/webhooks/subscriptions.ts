@@ -24,12 +24,17 @@ function workspaceFor(call: ApiCall): WorkspaceCall | Reply {
   return workspaceOf(call, errorReply(403, NO_ACCESS))
 }
 
-/** The subscription named by the path, when the caller may see it: their own, or any in a workspace they administer. */
-function subscriptionFor(call: ApiCall, found: WorkspaceCall): MockSubscription | undefined {
+/**
+ * The path's workspace and subscription, when the caller may see it (their own, or any in a
+ * workspace they administer), or the reply that refuses them.
+ */
+function subscriptionCall(call: ApiCall): { found: WorkspaceCall; subscription: MockSubscription } | Reply {
+  const found = workspaceFor(call)
+  if ('status' in found) return found
   const id = parseId(call.params[1])
   const subscription = id === undefined ? undefined : call.webhooks.subscriptions.get(id)
-  if (!subscription || subscription.workspaceId !== found.workspace.id) return undefined
-  return found.admin || subscription.userId === call.account.id ? subscription : undefined
+  if (!subscription || subscription.workspaceId !== found.workspace.id) return notFound(call)
+  return found.admin || subscription.userId === call.account.id ? { found, subscription } : notFound(call)
 }
 
 function viewOf(call: ApiCall, subscription: MockSubscription, deletedAt: number | null = null): Record<string, unknown> {
@@ -169,10 +174,9 @@ async function createSubscription(call: ApiCall): Promise<Reply> {
  * documents neither).
  */
 async function updateSubscription(call: ApiCall): Promise<Reply> {
-  const found = workspaceFor(call)
-  if ('status' in found) return found
-  const subscription = subscriptionFor(call, found)
-  if (!subscription) return notFound(call)
+  const path = subscriptionCall(call)
+  if ('status' in path) return path
+  const { found, subscription } = path
   const fields = fieldsOf(call, found, subscription.userId, subscription)
   if (typeof fields === 'string') return errorReply(400, fields)
   const secret = fields.secret ?? subscription.secret
@@ -190,10 +194,9 @@ async function updateSubscription(call: ApiCall): Promise<Reply> {
 
 /** `PATCH /subscriptions/{wid}/{sid}` `{ enabled }`: enabling counts against the limit and PINGs the URL (disabling does not: the fake's rule). */
 async function patchSubscription(call: ApiCall): Promise<Reply> {
-  const found = workspaceFor(call)
-  if ('status' in found) return found
-  const subscription = subscriptionFor(call, found)
-  if (!subscription) return notFound(call)
+  const path = subscriptionCall(call)
+  if ('status' in path) return path
+  const { found, subscription } = path
   const enabled = parseJsonObject(call.body)?.['enabled']
   if (typeof enabled !== 'boolean') return errorReply(400, INVALID_JSON)
   if (enabled && !subscription.enabled) {
@@ -209,10 +212,9 @@ async function patchSubscription(call: ApiCall): Promise<Reply> {
 
 /** `DELETE /subscriptions/{wid}/{sid}`: answers the subscription as it was, `deleted_at` set. */
 function deleteSubscription(call: ApiCall): Reply {
-  const found = workspaceFor(call)
-  if ('status' in found) return found
-  const subscription = subscriptionFor(call, found)
-  if (!subscription) return notFound(call)
+  const path = subscriptionCall(call)
+  if ('status' in path) return path
+  const { subscription } = path
   const view = viewOf(call, subscription, call.state.now())
   call.webhooks.remove(subscription)
   return jsonReply(200, view)
@@ -224,10 +226,9 @@ function deleteSubscription(call: ApiCall): Reply {
  * only the field); an unknown subscription is the 404 of the other calls (the spec lists none).
  */
 async function pingSubscription(call: ApiCall): Promise<Reply> {
-  const found = workspaceFor(call)
-  if ('status' in found) return found
-  const subscription = subscriptionFor(call, found)
-  if (!subscription) return notFound(call)
+  const path = subscriptionCall(call)
+  if ('status' in path) return path
+  const { subscription } = path
   const outcome = await call.webhooks.ping(subscription, call.account.id, call.origin)
   return jsonReply(200, { status: urlRefusal(subscription.urlCallback, outcome, '2xx') ?? 'OK' })
 }
