@@ -1,5 +1,6 @@
 import * as v from 'valibot'
-import { IdInputSchema, IdSchema } from '../common.ts'
+import { IdInputSchema, IdSchema, unique } from '../common.ts'
+import { dayStartMs } from '../time.ts'
 
 // What every report of Toggl's Reports API v3 takes (its `base.Post`) and the parts of replies that
 // several reports share.
@@ -22,11 +23,8 @@ export const ReportDateSchema: v.GenericSchema<string, string> = v.pipe(
 
 /** Days since the epoch of a `YYYY-MM-DD` day, or NaN for one that is no calendar day (2024-02-30). */
 export function dayNumber(text: string): number {
-  const ms = Date.parse(`${text}T00:00:00Z`)
-  return !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(text) ? ms / DAY_MS : Number.NaN
+  return dayStartMs(text) / DAY_MS
 }
-
-const unique = (values: readonly unknown[]): boolean => new Set(values).size === values.length
 
 /** Ids to filter by; an empty list would filter nothing, so it is refused rather than guessed at. */
 const IdFilterSchema = v.pipe(
