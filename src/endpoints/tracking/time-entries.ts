@@ -30,7 +30,7 @@ import { deleteModels, findModel, modelsInRange, putModels, settleModel, type Mo
 import { OperationEndpoint, type PreparedCall } from '../operation-endpoint.ts'
 import { AcknowledgementSchema, operation } from '../operation.ts'
 import { keepListed, OVERLAP_SECONDS, serverSeconds, syncMark, underSyncLock, writeSyncState, type SyncResult } from '../sync.ts'
-import { earliestListedDay, timeEntryRangeQuery } from './time-entry-range.ts'
+import { fullFetchDue, timeEntryRangeQuery } from './time-entry-range.ts'
 import { entriesBetween, queryEntries, RUNNING_ORDER, syncWindow, type TimeEntryQuery } from './time-entry-sync.ts'
 
 /** A time entry's id, or a model carrying it. */
@@ -372,12 +372,10 @@ export class TimeEntryEndpoint extends OperationEndpoint {
       if (syncedMeanwhile && (from === undefined || window.from >= (state!.from ?? Infinity))) {
         return { changed: 0, deleted: 0, requests: 0, full: false }
       }
-      const tooOld = state === undefined || state.cursor * 1000 < earliestListedDay(now) + 86_400_000
-      const expired = state !== undefined && now - state.fullAt >= scope.cache.ttl - 60_000
       const wider = state !== undefined && from !== undefined && window.from < (state.from ?? Infinity)
       const commit = scope.guard.beginRead()
       let result: SyncResult = { changed: 0, deleted: 0, requests: 0, full: false }
-      if (tooOld || expired || wider) {
+      if (state === undefined || fullFetchDue(scope, state, now) || wider) {
         const fetched = await entriesBetween(list, window.from, window.to)
         const live = [...fetched.entries.values()].filter((entry) => !entry.server_deleted_at)
         const cursor = serverSeconds(fetched.first ?? new Headers(), live.map(({ at }) => at)) - OVERLAP_SECONDS
