@@ -9,6 +9,7 @@ import { findValid, forgetOrganizations, forgetPrefixes, forgetWorkspace, pathPr
 import type { WriteOutcome } from './cache-guard.ts'
 import { forgetWorkspaceModels } from './models.ts'
 import { OWN_SCOPE, type Operation, type OperationInput } from './operation.ts'
+import { PageIterator, type Page } from './pages.ts'
 import { UNSENDABLE_TEXT } from '../schemas/names.ts'
 
 /** An operation whose arguments passed every check: the request to send, query included. */
@@ -189,6 +190,21 @@ export abstract class OperationEndpoint extends TogglEndpoint {
     if (operation.learn) this.core.learnWorkspaces(operation.learn(data, ids))
     return { data, headers: reply.headers }
   }
+}
+
+/**
+ * A listing Toggl pages with `page` and `per_page`, as a {@link PageIterator}: `fetchPage` sends
+ * `call` as each page asks, and builds the page from its reply.
+ */
+export function pagesByNumber<Reply, Item>(
+  call: PreparedCall<Reply>,
+  defaultPerPage: number,
+  fetchPage: (call: PreparedCall<Reply>, asked: { page: number; perPage: number }) => Promise<Page<Item>>,
+): PageIterator<Item> {
+  const { spec } = call
+  // Sent on every page, so the page size the iterator counts with is the one Toggl uses.
+  const perPage = Number(spec.query.per_page ?? defaultPerPage)
+  return new PageIterator((page) => fetchPage({ ...call, spec: { ...spec, query: { ...spec.query, page: String(page), per_page: String(perPage) } } }, { page, perPage }))
 }
 
 /**

@@ -2,9 +2,9 @@ import { InputError } from '../../core/errors.ts'
 import { callOptionsOf } from '../arguments.ts'
 import type { Miss } from '../base.ts'
 import { findModel, deleteModels, type ModelKind } from '../models.ts'
-import { OperationEndpoint, type PreparedCall } from '../operation-endpoint.ts'
+import { OperationEndpoint, pagesByNumber, type PreparedCall } from '../operation-endpoint.ts'
 import type { Operation } from '../operation.ts'
-import { PageIterator, type Page } from '../pages.ts'
+import type { Page, PageIterator } from '../pages.ts'
 import { syncMark, underSyncLock, type SyncResult } from '../sync.ts'
 import { CATALOGUE_LOCK, queryCatalogue, syncCatalogueKind, type ListOf } from './catalogue-sync.ts'
 
@@ -61,14 +61,7 @@ export abstract class CatalogueEndpoint extends OperationEndpoint {
     options: { refresh?: boolean | undefined },
     pageOf: (reply: Reply, asked: { page: number; perPage: number }) => Page<Item>,
   ): PageIterator<Item> {
-    const { spec } = call
-    // Sent on every page, so the page size the iterator counts with is the one Toggl uses.
-    const perPage = Number(spec.query.per_page ?? LARGEST_PAGE)
-    return new PageIterator(async (page) => {
-      const query = { ...spec.query, page: String(page), per_page: String(perPage) }
-      const reply = await this.perform({ ...call, spec: { ...spec, query } }, { refresh: options.refresh })
-      return pageOf(reply, { page, perPage })
-    })
+    return pagesByNumber(call, LARGEST_PAGE, async (pageCall, asked) => pageOf(await this.perform(pageCall, { refresh: options.refresh }), asked))
   }
 
   /**
