@@ -25,9 +25,10 @@ import { utcText } from '../../schemas/time.ts'
 import { callOptionsOf, idOf, type CallOptions, type ReadOptions } from '../arguments.ts'
 import type { CacheScope } from '../base.ts'
 import type { WriteOutcome } from '../cache-guard.ts'
-import { forgetPrefixes, pathPrefix, USER_SCOPE } from '../cache-keys.ts'
+import { findValid, forgetPrefixes, pathPrefix, USER_SCOPE } from '../cache-keys.ts'
 import { deleteModels, findModel, modelsInRange, putModels, settleModel, type ModelKind } from '../models.ts'
 import { OperationEndpoint, type PreparedCall } from '../operation-endpoint.ts'
+import type { WorkspaceRef } from '../organizations/organization-workspaces.ts'
 import { AcknowledgementSchema, operation } from '../operation.ts'
 import { keepListed, OVERLAP_SECONDS, serverSeconds, syncMark, underSyncLock, writeSyncState, type SyncResult } from '../sync.ts'
 import { fullFetchDue, timeEntryRangeQuery } from './time-entry-range.ts'
@@ -35,8 +36,6 @@ import { entriesBetween, queryEntries, RUNNING_ORDER, syncWindow, type TimeEntry
 
 /** A time entry's id, or a model carrying it. */
 export type TimeEntryRef = number | { id: number }
-/** A workspace's id, or a model carrying it. */
-type WorkspaceRef = number | { id: number }
 
 /** Per-call options of `current`. */
 export interface CurrentOptions extends CallOptions {
@@ -496,9 +495,8 @@ export class TimeEntryEndpoint extends OperationEndpoint {
   }
 
   /** Which entry the client last learnt was running (`null`: none), and when. */
-  async #timerRecord(scope: CacheScope): Promise<TimerRecord | undefined> {
-    const record = v.safeParse(TimerRecordSchema, await scope.cache.find<TimerRecord>(scope.partition, TIMER_KEY))
-    return record.success ? record.output : undefined
+  #timerRecord(scope: CacheScope): Promise<TimerRecord | undefined> {
+    return findValid(scope, TIMER_KEY, TimerRecordSchema)
   }
 
   /** The cache scope, heeding what other instances on the store do to the timer. */
