@@ -5,7 +5,7 @@ import { scopeOfPath, type RequestScope } from '../core/api.ts'
 import type { RequestSpec } from '../core/spec.ts'
 import { callOptionsOf, idOf } from './arguments.ts'
 import { pathText, TogglEndpoint, type CacheScope } from './base.ts'
-import { findValid, forgetOrganizations, forgetPrefixes, forgetWorkspace, pathPrefix, readKey } from './cache-keys.ts'
+import { findValid, forgetOrganizations, forgetPrefixes, forgetWorkspace, pathPrefix, readKey, scopeKeyOf } from './cache-keys.ts'
 import type { WriteOutcome } from './cache-guard.ts'
 import { forgetWorkspaceModels } from './models.ts'
 import { OWN_SCOPE, type Operation, type OperationInput } from './operation.ts'
@@ -91,8 +91,7 @@ export abstract class OperationEndpoint extends TogglEndpoint {
     const { operation, spec } = call
     const load = async () => (await this.performWithHeaders(call)).data
     if (operation.method === 'GET' || operation.read === true) {
-      const keep = operation.keeps?.read
-      return this.cachedRead(call, operation.reply, load, options, keep && ((cacheScope, data) => keep(cacheScope, data)))
+      return this.cachedRead(call, operation.reply, load, options, operation.keeps?.read)
     }
     const cacheScope = await this.cacheScope()
     if (!cacheScope) return load()
@@ -152,7 +151,7 @@ export abstract class OperationEndpoint extends TogglEndpoint {
       if (key !== undefined) await cacheScope.cache.delete(cacheScope.partition, key)
       return
     }
-    await this.forgetScope(cacheScope, scope)
+    await this.#forgetScope(cacheScope, scope)
     const workspaces = scope.organizationId === null ? [scope.workspaceId!] : this.core.workspacesOf(scope.organizationId)
     await forgetWorkspaceModels(cacheScope, workspaces)
   }
@@ -161,15 +160,15 @@ export abstract class OperationEndpoint extends TogglEndpoint {
    * Drops everything cached about an organization (with its workspaces) or a workspace (with what
    * its organization says about it), or, for the user's own scope, every read of the user's own.
    */
-  protected forgetScope(cacheScope: CacheScope, scope: RequestScope): Promise<void> {
+  #forgetScope(cacheScope: CacheScope, scope: RequestScope): Promise<void> {
     if (scope.organizationId !== null) return forgetOrganizations(cacheScope, [scope.organizationId], (id) => this.core.workspacesOf(id))
     if (scope.workspaceId !== null) return forgetWorkspace(cacheScope, scope.workspaceId, this.core.organizationOf(scope.workspaceId))
-    return forgetPrefixes(cacheScope, [pathPrefix(scope, 'track', '')])
+    return forgetPrefixes(cacheScope, [scopeKeyOf(scope)])
   }
 
   async #invalidate<Reply>(cacheScope: CacheScope, { operation, ids }: PreparedCall<Reply>, scope: RequestScope): Promise<void> {
     const { invalidates = [OWN_SCOPE] } = operation
-    if (invalidates.includes(OWN_SCOPE)) await this.forgetScope(cacheScope, scope)
+    if (invalidates.includes(OWN_SCOPE)) await this.#forgetScope(cacheScope, scope)
     const api = operation.api ?? 'track'
     const prefixes = invalidates.flatMap((stale) => {
       if (stale === OWN_SCOPE) return []
