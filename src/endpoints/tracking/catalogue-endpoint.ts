@@ -9,7 +9,7 @@ import { syncMark, underSyncLock, type SyncResult } from '../sync.ts'
 import { CATALOGUE_LOCK, queryCatalogue, syncCatalogueKind, type ListOf } from './catalogue-sync.ts'
 
 /** The page size collect() and iterate() ask for when the caller names none: fewest requests. */
-export const LARGEST_PAGE = 200
+const LARGEST_PAGE = 200
 
 /** The ids of a prepared bulk call (`…/projects/1,2,3`): its last path segment, as checked. */
 export function bulkIds({ spec }: { spec: { path: string } }): number[] {

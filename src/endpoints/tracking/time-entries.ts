@@ -53,14 +53,14 @@ export interface CurrentOptions extends CallOptions {
  * one (at {@link RUNNING_ORDER}), so "whatever runs" is one index read (a start ends it, whoever
  * started it).
  */
-export const TIME_ENTRY: ModelKind<TogglTimeEntry> = {
+const TIME_ENTRY: ModelKind<TogglTimeEntry> = {
   name: 'time_entry',
   schema: TimeEntrySchema,
   order: (entry) => (entry.stop === null ? RUNNING_ORDER : Date.parse(entry.start)),
 }
 
 /** The cached entries that run (one per user, as Toggl has it; more when the cache lags). */
-export function runningModels(scope: CacheScope): Promise<TogglTimeEntry[]> {
+function runningModels(scope: CacheScope): Promise<TogglTimeEntry[]> {
   return modelsInRange(scope, TIME_ENTRY, { from: RUNNING_ORDER })
 }
 

@@ -12,9 +12,9 @@ import { dayOrInstantOf, earliestListedDay } from './time-entry-range.ts'
 export const RUNNING_ORDER = Number.MAX_VALUE
 
 /** Toggl answers at most this many entries for a date range. */
-export const RANGE_CAP = 1000
+const RANGE_CAP = 1000
 /** What a first sync fetches unless told: the last 30 days. */
-export const DEFAULT_SYNC_DAYS = 30
+const DEFAULT_SYNC_DAYS = 30
 const DAY = 86_400_000
 
 /** One listing by date and what Toggl said with it. */

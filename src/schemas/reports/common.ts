@@ -6,15 +6,15 @@ import { dayStartMs } from '../time.ts'
 // several reports share.
 
 /** The first and last day Toggl's reports cover ("{date_range} should be within 2006-01-01 to 2030-01-01"). */
-export const FIRST_REPORT_DAY = '2006-01-01'
-export const LAST_REPORT_DAY = '2030-01-01'
+const FIRST_REPORT_DAY = '2006-01-01'
+const LAST_REPORT_DAY = '2030-01-01'
 /** A report covers at most a year (Toggl's v2 documents "one year"): 366 days, both ends counted. */
-export const MAX_REPORT_DAYS = 366
+const MAX_REPORT_DAYS = 366
 
 const DAY_MS = 86_400_000
 
 /** A calendar day as Toggl's reports take it: `YYYY-MM-DD`, from 2006-01-01 to 2030-01-01. */
-export const ReportDateSchema: v.GenericSchema<string, string> = v.pipe(
+const ReportDateSchema: v.GenericSchema<string, string> = v.pipe(
   v.string('must be a date as YYYY-MM-DD'),
   v.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD'),
   v.check((text) => !Number.isNaN(dayNumber(text)), 'must be a calendar day'),
@@ -43,7 +43,7 @@ const NoneableIdFilterSchema = v.pipe(
 const SecondsSchema = v.pipe(v.number('must be a number'), v.safeInteger('must be a whole number of seconds'), v.minValue(0, 'must not be negative'))
 
 /** What Toggl's `rounding_minutes` takes. */
-export const ROUNDING_MINUTES = [0, 1, 5, 6, 10, 12, 15, 30, 60, 240] as const
+const ROUNDING_MINUTES = [0, 1, 5, 6, 10, 12, 15, 30, 60, 240] as const
 
 const TextSchema = v.string('must be a string')
 const FlagSchema = v.boolean('must be true or false')
