@@ -50,3 +50,12 @@ export function callOptionsOf(value: unknown, where: string): ReadOptions {
   }
   return { ...(signal === undefined ? {} : { signal }), ...(refresh === undefined ? {} : { refresh }) }
 }
+
+/** A filter object (nothing: `{}`) as `schema` outputs it, or an `InputError` naming the field and its rule. */
+export function filterOf<S extends v.GenericSchema>(schema: S, filter: unknown, where: string): v.InferOutput<S> {
+  const result = v.safeParse(schema, filter ?? {})
+  if (result.success) return result.output
+  const issue = result.issues[0]
+  const field = issue.path?.map(({ key }) => String(key)).join('.') ?? ''
+  throw new InputError(`${where}: ${field === '' ? '' : `${field} `}${issue.message}, got ${describe(issue.input)}`)
+}

@@ -105,10 +105,22 @@ export abstract class TogglEndpoint {
     throw new ResponseValidationError({ method: spec.method, url: this.core.urlOf(spec) }, redact('$' + pathText(issue.path, '.'), 200), redact(problemOf(issue), 300))
   }
 
-  /** Whether `error` is one of the `statuses` a call answers quietly ("not there for you"), unless `reRaise`. */
-  protected isQuietMiss(error: unknown, statuses: readonly number[]): boolean {
-    return !this.core.options.reRaise && error instanceof HTTPStatusError && statuses.includes(error.status)
+  /**
+   * Whether `error` is one of the `misses` a call answers quietly ("not there for you"): a status,
+   * or a status with Toggl's exact words; never with `reRaise`.
+   */
+  protected isQuietMiss(error: unknown, misses: readonly (number | Miss)[]): boolean {
+    if (this.core.options.reRaise || !(error instanceof HTTPStatusError)) return false
+    return misses.some((miss) =>
+      typeof miss === 'number' ? error.status === miss : error.status === miss.status && (miss.message === undefined || error.serverMessage === miss.message),
+    )
   }
+}
+
+/** How Toggl says that one entity is not there: a status, and for a 400 its exact words. */
+export interface Miss {
+  status: number
+  message?: string
 }
 
 /** A valibot issue path as `a.b[2].c`, after `lead` (which goes before a leading key). */

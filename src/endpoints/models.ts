@@ -151,8 +151,9 @@ export async function storeModels(scope: CacheScope, batches: readonly ModelBatc
 export async function settleModels(scope: CacheScope, outcome: WriteOutcome, answered: readonly ModelBatch[], stale: readonly StaleModels[]): Promise<void> {
   const certain = outcome.alone && outcome.error === undefined
   if (certain) await storeModels(scope, answered)
-  const kept = new Set(certain ? answered.flatMap(({ kind, models }) => models.map(({ id }) => modelKey(kind, id))) : [])
-  const gone = certain ? [] : answered.flatMap(({ kind, models }) => models.map(({ id }) => modelKey(kind, id)))
+  const answeredKeys = answered.flatMap(({ kind, models }) => models.map(({ id }) => modelKey(kind, id)))
+  const kept = new Set(certain ? answeredKeys : [])
+  const gone = certain ? [] : answeredKeys
   for (const change of stale) {
     const ids = 'ids' in change ? change.ids : (await modelsInRange(scope, change.kind, { from: change.workspaceId, to: change.workspaceId + 1 })).filter(change.where).map(({ id }) => id)
     gone.push(...ids.map((id) => modelKey(change.kind, id)).filter((key) => !kept.has(key)))

@@ -5,10 +5,11 @@ import { scopeOfPath, type RequestScope } from '../core/api.ts'
 import type { RequestSpec } from '../core/spec.ts'
 import { callOptionsOf, idOf } from './arguments.ts'
 import { pathText, TogglEndpoint, type CacheScope } from './base.ts'
-import { findValid, forgetOrganizations, forgetPrefixes, forgetWorkspace, pathPrefix, readKey } from './cache-keys.ts'
+import { findValid, forgetOrganizations, forgetPrefixes, forgetWorkspace, pathPrefix, readKey, scopeKeyOf } from './cache-keys.ts'
 import type { WriteOutcome } from './cache-guard.ts'
 import { forgetWorkspaceModels } from './models.ts'
 import { OWN_SCOPE, type Operation, type OperationInput } from './operation.ts'
+import { PageIterator, type Page } from './pages.ts'
 import { UNSENDABLE_TEXT } from '../schemas/names.ts'
 
 /** An operation whose arguments passed every check: the request to send, query included. */
@@ -90,8 +91,7 @@ export abstract class OperationEndpoint extends TogglEndpoint {
     const { operation, spec } = call
     const load = async () => (await this.performWithHeaders(call)).data
     if (operation.method === 'GET' || operation.read === true) {
-      const keep = operation.keeps?.read
-      return this.cachedRead(call, operation.reply, load, options, keep && ((cacheScope, data) => keep(cacheScope, data)))
+      return this.cachedRead(call, operation.reply, load, options, operation.keeps?.read)
     }
     const cacheScope = await this.cacheScope()
     if (!cacheScope) return load()
@@ -151,7 +151,7 @@ export abstract class OperationEndpoint extends TogglEndpoint {
       if (key !== undefined) await cacheScope.cache.delete(cacheScope.partition, key)
       return
     }
-    await this.forgetScope(cacheScope, scope)
+    await this.#forgetScope(cacheScope, scope)
     const workspaces = scope.organizationId === null ? [scope.workspaceId!] : this.core.workspacesOf(scope.organizationId)
     await forgetWorkspaceModels(cacheScope, workspaces)
   }
@@ -160,15 +160,15 @@ export abstract class OperationEndpoint extends TogglEndpoint {
    * Drops everything cached about an organization (with its workspaces) or a workspace (with what
    * its organization says about it), or, for the user's own scope, every read of the user's own.
    */
-  protected forgetScope(cacheScope: CacheScope, scope: RequestScope): Promise<void> {
+  #forgetScope(cacheScope: CacheScope, scope: RequestScope): Promise<void> {
     if (scope.organizationId !== null) return forgetOrganizations(cacheScope, [scope.organizationId], (id) => this.core.workspacesOf(id))
     if (scope.workspaceId !== null) return forgetWorkspace(cacheScope, scope.workspaceId, this.core.organizationOf(scope.workspaceId))
-    return forgetPrefixes(cacheScope, [pathPrefix(scope, 'track', '')])
+    return forgetPrefixes(cacheScope, [scopeKeyOf(scope)])
   }
 
   async #invalidate<Reply>(cacheScope: CacheScope, { operation, ids }: PreparedCall<Reply>, scope: RequestScope): Promise<void> {
     const { invalidates = [OWN_SCOPE] } = operation
-    if (invalidates.includes(OWN_SCOPE)) await this.forgetScope(cacheScope, scope)
+    if (invalidates.includes(OWN_SCOPE)) await this.#forgetScope(cacheScope, scope)
     const api = operation.api ?? 'track'
     const prefixes = invalidates.flatMap((stale) => {
       if (stale === OWN_SCOPE) return []
@@ -189,6 +189,21 @@ export abstract class OperationEndpoint extends TogglEndpoint {
     if (operation.learn) this.core.learnWorkspaces(operation.learn(data, ids))
     return { data, headers: reply.headers }
   }
+}
+
+/**
+ * A listing Toggl pages with `page` and `per_page`, as a {@link PageIterator}: `fetchPage` sends
+ * `call` as each page asks, and builds the page from its reply.
+ */
+export function pagesByNumber<Reply, Item>(
+  call: PreparedCall<Reply>,
+  defaultPerPage: number,
+  fetchPage: (call: PreparedCall<Reply>, asked: { page: number; perPage: number }) => Promise<Page<Item>>,
+): PageIterator<Item> {
+  const { spec } = call
+  // Sent on every page, so the page size the iterator counts with is the one Toggl uses.
+  const perPage = Number(spec.query.per_page ?? defaultPerPage)
+  return new PageIterator((page) => fetchPage({ ...call, spec: { ...spec, query: { ...spec.query, page: String(page), per_page: String(perPage) } } }, { page, perPage }))
 }
 
 /**

@@ -25,7 +25,8 @@ export function pageOf<T>(items: T[], headers: Headers, asked: { page: number; p
   }
 }
 
-function countHeader(headers: Headers, name: string): number | undefined {
+/** A header that holds a count (digits only), as a number; `undefined` when absent or anything else. */
+export function countHeader(headers: Headers, name: string): number | undefined {
   const value = headers.get(name)?.trim()
   return value && /^\d+$/.test(value) ? Number(value) : undefined
 }

@@ -55,7 +55,7 @@ export const OVERLAP_SECONDS = 60
 
 const syncKey = (name: string) => `sync:${name}`
 
-export async function readSyncState(scope: CacheScope, name: string): Promise<SyncState | undefined> {
+async function readSyncState(scope: CacheScope, name: string): Promise<SyncState | undefined> {
   const found = v.safeParse(SyncStateSchema, await scope.cache.find(scope.partition, syncKey(name)))
   return found.success ? (found.output as SyncState) : undefined
 }

@@ -1,4 +1,5 @@
 import * as v from 'valibot'
+import { isCalendarDay, RFC3339 } from './time.ts'
 
 /** A Toggl id as replies carry it. */
 export const IdSchema: v.GenericSchema<number, number> = v.pipe(v.number(), v.integer())
@@ -10,11 +11,23 @@ export const IdInputSchema: v.GenericSchema<number, number> = v.pipe(
   v.minValue(1, 'must be a positive whole number'),
 )
 
+/** A count the caller gives (a page number, a page size): a positive safe integer, as an id is. */
+export const PositiveCountInputSchema: v.GenericSchema<number, number> = IdInputSchema
+
+/** Whether no value comes twice in `values`. */
+export const unique = (values: readonly unknown[]): boolean => new Set(values).size === values.length
+
 /** A list of ids the caller gives, each once. */
 export const IdListInputSchema: v.GenericSchema<number[], number[]> = v.pipe(
   v.array(IdInputSchema, 'must be an array of ids'),
-  v.check((ids) => new Set(ids).size === ids.length, 'must not repeat an id'),
+  v.check((ids) => unique(ids), 'must not repeat an id'),
 )
+
+/** A list Toggl leaves out (or sends as null) when it is empty, as `[]`. */
+/* @__NO_SIDE_EFFECTS__ */
+export function listOrEmpty<T extends v.GenericSchema>(item: T): v.NullishSchema<v.ArraySchema<T, undefined>, () => never[]> {
+  return v.nullish(v.array(item), () => [])
+}
 
 /** Toggl's timestamps: RFC 3339 strings. */
 export const TimestampSchema: v.GenericSchema<string, string> = v.string()
@@ -35,11 +48,9 @@ export const EmailInputSchema: v.GenericSchema<string, string> = v.pipe(
 /** Comma-separated ids, as Toggl's list filters take them. */
 export const commaSeparated = (ids: readonly number[]): string => ids.join(',')
 
-const RFC_3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/
-
 /** An RFC 3339 timestamp with its offset (`2024-12-16T12:00:00Z`, `…+01:00`), as ms since the epoch. */
 function rfc3339Ms(text: string): number | undefined {
-  const ms = RFC_3339.test(text) ? Date.parse(text) : Number.NaN
+  const ms = RFC3339.test(text) ? Date.parse(text) : Number.NaN
   return Number.isNaN(ms) ? undefined : ms
 }
 
@@ -69,13 +80,8 @@ export const SinceInputSchema: v.GenericSchema<number | Date | string, number> =
 /** A calendar day as Toggl writes it, `YYYY-MM-DD`, that exists (no 2024-02-30). */
 export const DayInputSchema: v.GenericSchema<string, string> = v.pipe(
   v.string('must be a date as YYYY-MM-DD'),
-  v.check((text) => /^\d{4}-\d{2}-\d{2}$/.test(text) && isDay(text), 'must be a date as YYYY-MM-DD'),
+  v.check((text) => isCalendarDay(text), 'must be a date as YYYY-MM-DD'),
 )
-
-function isDay(text: string): boolean {
-  const ms = Date.parse(`${text}T00:00:00Z`)
-  return !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(text)
-}
 
 /** A list filter of ids the caller gives (at least one, each once), sent comma-separated. */
 export const IdFilterSchema: v.GenericSchema<number[], string> = v.pipe(

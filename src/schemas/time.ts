@@ -1,7 +1,19 @@
 import * as v from 'valibot'
 
-const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/
+/** An RFC 3339 date-time with its offset (`2024-12-16T12:00:00Z`, `…+01:00`); whether the day exists is not its concern. */
+export const RFC3339: RegExp = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/
 const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/
+
+/** The UTC midnight (ms) of a `YYYY-MM-DD` day, or NaN for one that is no calendar day (2024-02-30). */
+export function dayStartMs(day: string): number {
+  const ms = Date.parse(`${day}T00:00:00Z`)
+  return !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(day) ? ms : Number.NaN
+}
+
+/** Whether `text` is a calendar day as Toggl writes it, `YYYY-MM-DD`, that exists. */
+export function isCalendarDay(text: string): boolean {
+  return CALENDAR_DATE.test(text) && !Number.isNaN(dayStartMs(text))
+}
 
 /** An instant as Toggl writes it: RFC 3339 in UTC, whole seconds unless it has a fraction (`2024-12-12T10:00:00Z`). */
 export function utcText(ms: number): string {
@@ -15,7 +27,7 @@ export function toUtc(text: string): string {
 }
 
 const isValidDate = (date: Date) => !Number.isNaN(date.getTime())
-const isRealDay = (text: string) => !Number.isNaN(Date.parse(`${text.slice(0, 10)}T00:00:00Z`)) && new Date(`${text.slice(0, 10)}T00:00:00Z`).toISOString().startsWith(text.slice(0, 10))
+const isRealDay = (text: string) => !Number.isNaN(dayStartMs(text.slice(0, 10)))
 
 type InstantSchema = v.SchemaWithPipe<readonly [v.UnionSchema<[v.DateSchema<undefined>, v.StringSchema<undefined>], string>, v.CheckAction<string | Date, string>, v.TransformAction<string | Date, number>]>
 

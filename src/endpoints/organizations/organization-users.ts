@@ -15,10 +15,10 @@ import {
   type UserPageQuery,
 } from '../../schemas/organizations/organization-users.ts'
 import { callOptionsOf, idOf, type CallOptions } from '../arguments.ts'
-import { OperationEndpoint, type PreparedCall } from '../operation-endpoint.ts'
+import { OperationEndpoint, pagesByNumber, type PreparedCall } from '../operation-endpoint.ts'
 import { AcknowledgementSchema, operation, type Operation } from '../operation.ts'
 import type { OrganizationRef } from './organizations.ts'
-import { pageOf, PageIterator, type Page } from '../pages.ts'
+import { pageOf, type Page, type PageIterator } from '../pages.ts'
 
 /** Toggl's page size when `per_page` is left out. */
 const DEFAULT_PER_PAGE = 50
@@ -132,12 +132,7 @@ export class OrganizationUserEndpoint extends OperationEndpoint {
   #iterate(listing: Listing, where: string, organization: unknown, filters: unknown, options: unknown): PageIterator<OrganizationUser> {
     const { signal } = callOptionsOf(options, where)
     const call = this.prepare(listing, where, { path: { organization_id: organization }, query: filters, signal })
-    const { spec } = call
-    // Sent on every page, so the page size the iterator counts with is the one Toggl uses.
-    const perPage = Number(spec.query.per_page ?? DEFAULT_PER_PAGE)
-    return new PageIterator((page) =>
-      this.#fetchPage({ ...call, spec: { ...spec, query: { ...spec.query, page: String(page), per_page: String(perPage) } } }, { page, perPage }),
-    )
+    return pagesByNumber(call, DEFAULT_PER_PAGE, (pageCall, asked) => this.#fetchPage(pageCall, asked))
   }
 
   async #fetchPage(call: PreparedCall<OrganizationUser[]>, asked: { page: number; perPage: number }): Promise<Page<OrganizationUser>> {

@@ -22,7 +22,7 @@ import { callOptionsOf, type CallOptions, type ReadOptions } from '../arguments.
 import type { WorkspaceRef } from '../organizations/organization-workspaces.ts'
 import { OperationEndpoint, type PreparedCall } from '../operation-endpoint.ts'
 import { operation } from '../operation.ts'
-import { byCursor, type CursorPage, type PageIterator } from '../pages.ts'
+import { byCursor, countHeader, type CursorPage, type PageIterator } from '../pages.ts'
 import { formatOf, ReportFileSchema, SheetExtensionSchema, typedFile, type ReportFormat } from './files.ts'
 
 /** One page of a detailed report and where the next one starts (`next: null` on the last). */
@@ -179,7 +179,6 @@ function cursorOf(headers: Headers): DetailedCursor | null {
 }
 
 function positiveHeader(headers: Headers, name: string): number | undefined {
-  const value = headers.get(name)?.trim()
-  const number = value && /^\d+$/.test(value) ? Number(value) : 0
-  return Number.isSafeInteger(number) && number > 0 ? number : undefined
+  const number = countHeader(headers, name)
+  return number !== undefined && Number.isSafeInteger(number) && number > 0 ? number : undefined
 }

@@ -1,20 +1,15 @@
-import { HTTPStatusError, InputError } from '../../core/errors.ts'
+import { InputError } from '../../core/errors.ts'
 import { callOptionsOf } from '../arguments.ts'
+import type { Miss } from '../base.ts'
 import { findModel, deleteModels, type ModelKind } from '../models.ts'
-import { OperationEndpoint, type PreparedCall } from '../operation-endpoint.ts'
+import { OperationEndpoint, pagesByNumber, type PreparedCall } from '../operation-endpoint.ts'
 import type { Operation } from '../operation.ts'
-import { PageIterator, type Page } from '../pages.ts'
+import type { Page, PageIterator } from '../pages.ts'
 import { syncMark, underSyncLock, type SyncResult } from '../sync.ts'
 import { CATALOGUE_LOCK, queryCatalogue, syncCatalogueKind, type ListOf } from './catalogue-sync.ts'
 
-/** How Toggl says that one entity is not there: a status, and for a 400 its exact words. */
-export interface Miss {
-  status: number
-  message?: string
-}
-
 /** The page size collect() and iterate() ask for when the caller names none: fewest requests. */
-export const LARGEST_PAGE = 200
+const LARGEST_PAGE = 200
 
 /** The ids of a prepared bulk call (`…/projects/1,2,3`): its last path segment, as checked. */
 export function bulkIds({ spec }: { spec: { path: string } }): number[] {
@@ -51,16 +46,10 @@ export abstract class CatalogueEndpoint extends OperationEndpoint {
     try {
       return await this.perform(call)
     } catch (error) {
-      if (!this.isGone(error, [{ status: 403 }, { status: 404 }, ...misses])) throw error
+      if (!this.isQuietMiss(error, [403, 404, ...misses])) throw error
       if (scope) await scope.guard.update(() => deleteModels(scope, kind, [id]))
       return null
     }
-  }
-
-  /** Whether `error` is one of Toggl's answers that the thing asked for is not there, unless `reRaise`. */
-  protected isGone(error: unknown, misses: readonly Miss[]): boolean {
-    if (this.core.options.reRaise || !(error instanceof HTTPStatusError)) return false
-    return misses.some(({ status, message }) => error.status === status && (message === undefined || error.serverMessage === message))
   }
 
   /**
@@ -72,14 +61,7 @@ export abstract class CatalogueEndpoint extends OperationEndpoint {
     options: { refresh?: boolean | undefined },
     pageOf: (reply: Reply, asked: { page: number; perPage: number }) => Page<Item>,
   ): PageIterator<Item> {
-    const { spec } = call
-    // Sent on every page, so the page size the iterator counts with is the one Toggl uses.
-    const perPage = Number(spec.query.per_page ?? LARGEST_PAGE)
-    return new PageIterator(async (page) => {
-      const query = { ...spec.query, page: String(page), per_page: String(perPage) }
-      const reply = await this.perform({ ...call, spec: { ...spec, query } }, { refresh: options.refresh })
-      return pageOf(reply, { page, perPage })
-    })
+    return pagesByNumber(call, LARGEST_PAGE, async (pageCall, asked) => pageOf(await this.perform(pageCall, { refresh: options.refresh }), asked))
   }
 
   /**

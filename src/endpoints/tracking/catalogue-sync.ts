@@ -1,6 +1,4 @@
 import * as v from 'valibot'
-import { describe } from '../../core/describe.ts'
-import { InputError } from '../../core/errors.ts'
 import { IdInputSchema } from '../../schemas/common.ts'
 import { ClientListSchema } from '../../schemas/tracking/clients.ts'
 import { ProjectListSchema } from '../../schemas/tracking/projects.ts'
@@ -8,11 +6,12 @@ import { TagListSchema } from '../../schemas/tracking/tags.ts'
 import { TaskListSchema } from '../../schemas/tracking/tasks.ts'
 import { UserWithRelatedDataSchema } from '../../schemas/tracking/user.ts'
 import { ListedWorkspaceListSchema } from '../../schemas/tracking/workspaces.ts'
+import { filterOf } from '../arguments.ts'
 import type { CacheScope } from '../base.ts'
 import { forgetWorkspaceModels, modelsInRange, type ModelKind } from '../models.ts'
 import { operation, workspacesOf, type Operation } from '../operation.ts'
 import { keepListed, OVERLAP_SECONDS, serverSeconds, writeSyncState, type SyncResult, type SyncState } from '../sync.ts'
-import { earliestListedDay } from './time-entry-range.ts'
+import { fullFetchDue } from './time-entry-range.ts'
 import { CLIENT_MODEL, PROJECT_MODEL, TAG_MODEL, TASK_MODEL, WORKSPACE_MODEL } from './catalogue.ts'
 
 type Entity = { id: number; server_deleted_at?: string | null | undefined; at?: string | null | undefined }
@@ -71,10 +70,9 @@ export async function syncCatalogueKind(
   commit: (store: () => Promise<void>) => Promise<void>,
 ): Promise<SyncResult> {
   const now = Date.now()
-  const tooOld = state === undefined || state.cursor * 1000 < earliestListedDay(now) + 86_400_000
-  const expired = state !== undefined && now - state.fullAt >= scope.cache.ttl - 60_000
-  let result: SyncResult = { changed: 0, deleted: 0, requests: 1, full: tooOld || expired }
-  if (tooOld || expired) {
+  const full = state === undefined || fullFetchDue(scope, state, now)
+  let result: SyncResult = { changed: 0, deleted: 0, requests: 1, full }
+  if (full) {
     const { data, headers } = await list(EVERYTHING, { with_related_data: 'true' })
     const cursor = serverSeconds(headers, []) - OVERLAP_SECONDS
     await commit(async () => {
@@ -138,13 +136,7 @@ export async function queryCatalogue<T extends { id: number; name?: unknown }>(
   where: string,
   isActive: (model: T) => boolean,
 ): Promise<T[]> {
-  const result = v.safeParse(QuerySchema, filter ?? {})
-  if (!result.success) {
-    const issue = result.issues[0]
-    const field = issue.path?.map(({ key }) => String(key)).join('.') ?? ''
-    throw new InputError(`${where}: ${field === '' ? '' : `${field} `}${issue.message}, got ${describe(issue.input)}`)
-  }
-  const { workspace_id, active, name, limit = Infinity } = result.output
+  const { workspace_id, active, name, limit = Infinity } = filterOf(QuerySchema, filter, where)
   const range = workspace_id === undefined ? {} : { from: workspace_id, to: workspace_id + 1 }
   const text = name?.toLowerCase()
   const found: T[] = []

@@ -22,7 +22,7 @@ export const TASK_MODEL: ModelKind<TogglTask> = catalogueKind('task', TaskSchema
  * The cached reads that show each kind, as `invalidates` paths (a path drops every read under it;
  * `{workspace_id}` is the write's own workspace).
  */
-export const SHOWN_IN = {
+const SHOWN_IN = {
   /** Project listings, and what is read under a project (its tasks). */
   projects: ['/workspaces/{workspace_id}/projects', '/me/projects'],
   clients: ['/workspaces/{workspace_id}/clients', '/me/clients'],

@@ -177,7 +177,7 @@ export class ClientEndpoint extends CatalogueEndpoint {
     try {
       await this.run(DELETE, 'ClientEndpoint.delete', { path }, options)
     } catch (error) {
-      if (!this.isGone(error, [{ status: 404 }])) throw error
+      if (!this.isQuietMiss(error, [404])) throw error
     }
   }
 

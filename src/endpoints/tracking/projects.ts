@@ -21,6 +21,7 @@ import {
   type TogglProject,
 } from '../../schemas/tracking/projects.ts'
 import { callOptionsOf, type CallOptions, type ReadOptions } from '../arguments.ts'
+import type { Miss } from '../base.ts'
 import { batchOf, keepModels, settleModels, type StaleModels, staleWhere } from '../models.ts'
 import { operation } from '../operation.ts'
 import type { WorkspaceRef } from '../organizations/organization-workspaces.ts'
@@ -28,7 +29,7 @@ import type { PageIterator } from '../pages.ts'
 import { PROJECT_MODEL, shownIn, TASK_MODEL } from './catalogue.ts'
 import type { SyncResult } from '../sync.ts'
 import type { CatalogueQuery } from './catalogue-sync.ts'
-import { bulkIds, CatalogueEndpoint, type Miss } from './catalogue-endpoint.ts'
+import { bulkIds, CatalogueEndpoint } from './catalogue-endpoint.ts'
 
 /** A project's id, or a project model. */
 export type ProjectRef = number | { id: number }
@@ -185,7 +186,7 @@ export class ProjectEndpoint extends CatalogueEndpoint {
     try {
       await this.run(DELETE, 'ProjectEndpoint.delete', { path, query: deletion }, options)
     } catch (error) {
-      if (!this.isGone(error, [{ status: 404 }, NO_SUCH_PROJECT])) throw error
+      if (!this.isQuietMiss(error, [404, NO_SUCH_PROJECT])) throw error
     }
   }
 

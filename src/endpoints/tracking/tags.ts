@@ -104,7 +104,7 @@ export class TagEndpoint extends CatalogueEndpoint {
     try {
       tags = await this.run(LIST, where, { path: { workspace_id: workspaceId } }, options)
     } catch (error) {
-      if (!this.isGone(error, [{ status: 403 }, { status: 404 }])) throw error
+      if (!this.isQuietMiss(error, [403, 404])) throw error
       tags = []
     }
     return tags.find((listed) => listed.id === id) ?? null
@@ -137,7 +137,7 @@ export class TagEndpoint extends CatalogueEndpoint {
       try {
         await this.run(DELETE, where, { path: { workspace_id: workspace, tag_id: tags } }, options)
       } catch (error) {
-        if (!this.isGone(error, [{ status: 404 }])) throw error
+        if (!this.isQuietMiss(error, [404])) throw error
       }
       return
     }

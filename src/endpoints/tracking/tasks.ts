@@ -21,6 +21,7 @@ import {
   type TogglTask,
 } from '../../schemas/tracking/tasks.ts'
 import { callOptionsOf, type CallOptions, type ReadOptions } from '../arguments.ts'
+import type { Miss } from '../base.ts'
 import { batchOf, keepModels, settleModels } from '../models.ts'
 import { operation } from '../operation.ts'
 import type { WorkspaceRef } from '../organizations/organization-workspaces.ts'
@@ -28,7 +29,7 @@ import type { PageIterator } from '../pages.ts'
 import { PROJECT_MODEL, shownIn, TASK_MODEL } from './catalogue.ts'
 import type { SyncResult } from '../sync.ts'
 import type { CatalogueQuery } from './catalogue-sync.ts'
-import { bulkIds, CatalogueEndpoint, type Miss } from './catalogue-endpoint.ts'
+import { bulkIds, CatalogueEndpoint } from './catalogue-endpoint.ts'
 import type { ProjectRef } from './projects.ts'
 
 /** A task's id, or a task model. */
@@ -195,7 +196,7 @@ export class TaskEndpoint extends CatalogueEndpoint {
     try {
       await this.run(DELETE, 'TaskEndpoint.delete', { path }, options)
     } catch (error) {
-      if (!this.isGone(error, [{ status: 404 }, { status: 400, message: 'Invalid task_id' }])) throw error
+      if (!this.isQuietMiss(error, [404, { status: 400, message: 'Invalid task_id' }])) throw error
     }
   }
 

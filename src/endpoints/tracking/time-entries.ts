@@ -25,18 +25,17 @@ import { utcText } from '../../schemas/time.ts'
 import { callOptionsOf, idOf, type CallOptions, type ReadOptions } from '../arguments.ts'
 import type { CacheScope } from '../base.ts'
 import type { WriteOutcome } from '../cache-guard.ts'
-import { forgetPrefixes, pathPrefix, USER_SCOPE } from '../cache-keys.ts'
+import { findValid, forgetPrefixes, pathPrefix, USER_SCOPE } from '../cache-keys.ts'
 import { deleteModels, findModel, modelsInRange, putModels, settleModel, type ModelKind } from '../models.ts'
 import { OperationEndpoint, type PreparedCall } from '../operation-endpoint.ts'
+import type { WorkspaceRef } from '../organizations/organization-workspaces.ts'
 import { AcknowledgementSchema, operation } from '../operation.ts'
 import { keepListed, OVERLAP_SECONDS, serverSeconds, syncMark, underSyncLock, writeSyncState, type SyncResult } from '../sync.ts'
-import { earliestListedDay, timeEntryRangeQuery } from './time-entry-range.ts'
+import { fullFetchDue, timeEntryRangeQuery } from './time-entry-range.ts'
 import { entriesBetween, queryEntries, RUNNING_ORDER, syncWindow, type TimeEntryQuery } from './time-entry-sync.ts'
 
 /** A time entry's id, or a model carrying it. */
 export type TimeEntryRef = number | { id: number }
-/** A workspace's id, or a model carrying it. */
-type WorkspaceRef = number | { id: number }
 
 /** Per-call options of `current`. */
 export interface CurrentOptions extends CallOptions {
@@ -54,14 +53,14 @@ export interface CurrentOptions extends CallOptions {
  * one (at {@link RUNNING_ORDER}), so "whatever runs" is one index read (a start ends it, whoever
  * started it).
  */
-export const TIME_ENTRY: ModelKind<TogglTimeEntry> = {
+const TIME_ENTRY: ModelKind<TogglTimeEntry> = {
   name: 'time_entry',
   schema: TimeEntrySchema,
   order: (entry) => (entry.stop === null ? RUNNING_ORDER : Date.parse(entry.start)),
 }
 
 /** The cached entries that run (one per user, as Toggl has it; more when the cache lags). */
-export function runningModels(scope: CacheScope): Promise<TogglTimeEntry[]> {
+function runningModels(scope: CacheScope): Promise<TogglTimeEntry[]> {
   return modelsInRange(scope, TIME_ENTRY, { from: RUNNING_ORDER })
 }
 
@@ -372,12 +371,10 @@ export class TimeEntryEndpoint extends OperationEndpoint {
       if (syncedMeanwhile && (from === undefined || window.from >= (state!.from ?? Infinity))) {
         return { changed: 0, deleted: 0, requests: 0, full: false }
       }
-      const tooOld = state === undefined || state.cursor * 1000 < earliestListedDay(now) + 86_400_000
-      const expired = state !== undefined && now - state.fullAt >= scope.cache.ttl - 60_000
       const wider = state !== undefined && from !== undefined && window.from < (state.from ?? Infinity)
       const commit = scope.guard.beginRead()
       let result: SyncResult = { changed: 0, deleted: 0, requests: 0, full: false }
-      if (tooOld || expired || wider) {
+      if (state === undefined || fullFetchDue(scope, state, now) || wider) {
         const fetched = await entriesBetween(list, window.from, window.to)
         const live = [...fetched.entries.values()].filter((entry) => !entry.server_deleted_at)
         const cursor = serverSeconds(fetched.first ?? new Headers(), live.map(({ at }) => at)) - OVERLAP_SECONDS
@@ -498,9 +495,8 @@ export class TimeEntryEndpoint extends OperationEndpoint {
   }
 
   /** Which entry the client last learnt was running (`null`: none), and when. */
-  async #timerRecord(scope: CacheScope): Promise<TimerRecord | undefined> {
-    const record = v.safeParse(TimerRecordSchema, await scope.cache.find<TimerRecord>(scope.partition, TIMER_KEY))
-    return record.success ? record.output : undefined
+  #timerRecord(scope: CacheScope): Promise<TimerRecord | undefined> {
+    return findValid(scope, TIMER_KEY, TimerRecordSchema)
   }
 
   /** The cache scope, heeding what other instances on the store do to the timer. */

@@ -2,6 +2,8 @@ import * as v from 'valibot'
 import { describe } from '../../core/describe.ts'
 import { InputError } from '../../core/errors.ts'
 import { DayOrInstantInputSchema, InstantInputSchema, startOf } from '../../schemas/time.ts'
+import type { CacheScope } from '../base.ts'
+import type { SyncState } from '../sync.ts'
 
 /** Toggl lists time entries by date at most this many months back, and `since` should stay within it. */
 export const RANGE_MONTHS = 3
@@ -14,6 +16,14 @@ export function earliestListedDay(now: number): number {
   day.setUTCHours(0, 0, 0, 0)
   day.setUTCMonth(day.getUTCMonth() - RANGE_MONTHS)
   return day.getTime()
+}
+
+/**
+ * Whether a sync with a cursor fetches in full all the same: Toggl no longer lists from its cursor
+ * (a day's margin), or what its last full fetch stored may have expired from the cache (a minute's).
+ */
+export function fullFetchDue(scope: CacheScope, state: SyncState, now: number): boolean {
+  return state.cursor * 1000 < earliestListedDay(now) + 86_400_000 || now - state.fullAt >= scope.cache.ttl - 60_000
 }
 
 /**
@@ -43,10 +53,10 @@ export function timeEntryRangeQuery(range: unknown, where: string, now: number):
     }
     return { since: String(seconds) }
   }
-  if (has('before')) return { before: day(given.before, where, 'before') }
+  if (has('before')) return { before: dayOrInstantOf(given.before, where, 'before') }
   if (!dated) return {}
-  const start_date = day(given.start_date, where, 'start_date')
-  const end_date = day(given.end_date, where, 'end_date')
+  const start_date = dayOrInstantOf(given.start_date, where, 'start_date')
+  const end_date = dayOrInstantOf(given.end_date, where, 'end_date')
   if (startOf(start_date) < earliest) {
     throw new InputError(`${where}: start_date must not be earlier than ${new Date(earliest).toISOString().slice(0, 10)} (Toggl lists ${RANGE_MONTHS} months back)`)
   }
@@ -65,7 +75,8 @@ function sinceSeconds(value: unknown, where: string): number {
   return Math.floor(result.output / 1000)
 }
 
-function day(value: unknown, where: string, field: string): string {
+/** A range bound (Date, RFC 3339 or `YYYY-MM-DD`) as it is sent, or an `InputError` naming `field`. */
+export function dayOrInstantOf(value: unknown, where: string, field: string): string {
   const result = v.safeParse(DayOrInstantInputSchema, value)
   if (!result.success) throw new InputError(`${where}: ${field} ${result.issues[0].message}, got ${describe(value)}`)
   return result.output

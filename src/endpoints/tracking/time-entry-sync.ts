@@ -1,20 +1,20 @@
 import * as v from 'valibot'
-import { describe } from '../../core/describe.ts'
 import { InputError, TogglError } from '../../core/errors.ts'
 import { IdInputSchema } from '../../schemas/common.ts'
 import { DayOrInstantInputSchema, startOf, utcText } from '../../schemas/time.ts'
 import type { TogglTimeEntry } from '../../schemas/tracking/time-entries.ts'
+import { filterOf } from '../arguments.ts'
 import type { CacheScope } from '../base.ts'
 import { findModel, modelsInRange, type ModelKind } from '../models.ts'
-import { earliestListedDay } from './time-entry-range.ts'
+import { dayOrInstantOf, earliestListedDay } from './time-entry-range.ts'
 
 /** Where running entries are filed in the cache's order: after every start (a range is `[from, to)`, so not +∞). */
 export const RUNNING_ORDER = Number.MAX_VALUE
 
 /** Toggl answers at most this many entries for a date range. */
-export const RANGE_CAP = 1000
+const RANGE_CAP = 1000
 /** What a first sync fetches unless told: the last 30 days. */
-export const DEFAULT_SYNC_DAYS = 30
+const DEFAULT_SYNC_DAYS = 30
 const DAY = 86_400_000
 
 /** One listing by date and what Toggl said with it. */
@@ -63,9 +63,7 @@ export async function entriesBetween(
 export function syncWindow(from: unknown, where: string, now: number): { from: number; to: number } {
   const earliest = earliestListedDay(now)
   if (from === undefined) return { from: Math.max(earliest, now - DEFAULT_SYNC_DAYS * DAY), to: now + 366 * DAY }
-  const result = v.safeParse(DayOrInstantInputSchema, from)
-  if (!result.success) throw new InputError(`${where}: from ${result.issues[0].message}, got ${describe(from)}`)
-  const start = startOf(result.output)
+  const start = startOf(dayOrInstantOf(from, where, 'from'))
   if (start < earliest) {
     throw new InputError(`${where}: from must not be earlier than ${new Date(earliest).toISOString().slice(0, 10)} (Toggl lists time entries 3 months back; use a detailed report for older ones)`)
   }
@@ -123,13 +121,7 @@ const PROJECT: ModelKind<{ id: number; client_id?: number | null | undefined }> 
 
 /** The cached entries a filter selects, ascending by start, from the cache's index alone. */
 export async function queryEntries(scope: CacheScope, kind: ModelKind<TogglTimeEntry>, filter: unknown, where: string): Promise<TogglTimeEntry[]> {
-  const result = v.safeParse(QuerySchema, filter ?? {})
-  if (!result.success) {
-    const issue = result.issues[0]
-    const field = issue.path?.map(({ key }) => String(key)).join('.') ?? ''
-    throw new InputError(`${where}: ${field === '' ? '' : `${field} `}${issue.message}, got ${describe(issue.input)}`)
-  }
-  const query = result.output
+  const query = filterOf(QuerySchema, filter, where)
   const range = {
     ...(query.start_date === undefined ? {} : { from: startOf(query.start_date) }),
     ...(query.end_date === undefined ? {} : { to: startOf(query.end_date) }),

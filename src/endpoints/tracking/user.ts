@@ -17,7 +17,7 @@ import {
   type UserChanges,
   type UserQuery,
 } from '../../schemas/tracking/user.ts'
-import { callOptionsOf, type CallOptions, type ReadOptions } from '../arguments.ts'
+import type { CallOptions, ReadOptions } from '../arguments.ts'
 import type { CacheScope } from '../base.ts'
 import type { WriteOutcome } from '../cache-guard.ts'
 import { readKey, USER_SCOPE } from '../cache-keys.ts'
@@ -58,8 +58,9 @@ const EDIT = operation({
   body: UserChangesSchema,
   names: ['fullname'],
   reply: UserSchema,
-  // The profile itself is kept as answered (see `edit`); the preferences mirror some of it.
+  // The profile itself is kept as answered; the preferences mirror some of it.
   invalidates: shownIn(['everything'], '/me/preferences'),
+  keeps: { write: keepProfile },
 })
 const LOGGED = operation({ method: 'GET', path: '/me/logged', reply: AcknowledgementSchema })
 const PREFERENCES = operation({ method: 'GET', path: '/me/preferences', reply: PreferencesSchema, cached: true })
@@ -69,6 +70,8 @@ const EDIT_PREFERENCES = operation({
   body: PreferenceChangesSchema,
   reply: AcknowledgementSchema,
   invalidates: shownIn(['everything'], '/me/preferences'),
+  // The cached profile goes too: `beginningOfWeek` here is its `beginning_of_week`.
+  keeps: { write: (scope) => scope.cache.delete(scope.partition, PROFILE_KEY) },
 })
 
 /**
@@ -128,10 +131,7 @@ export class UserEndpoint extends OperationEndpoint {
    * (without related data) and keeps it as the cached `get()`. Costs 1 request.
    */
   async edit(changes: UserChanges, options?: CallOptions): Promise<TogglUser> {
-    const where = 'UserEndpoint.edit'
-    const { signal } = callOptionsOf(options, where)
-    const call = this.prepare(EDIT, where, { body: changes, signal })
-    return this.perform(call, { settle: keepProfile })
+    return this.run(EDIT, 'UserEndpoint.edit', { body: changes }, options)
   }
 
   /**
@@ -148,11 +148,7 @@ export class UserEndpoint extends OperationEndpoint {
    * answers only "OK". Not retried. Costs 1 request; the cached preferences and profile go.
    */
   async editPreferences(changes: PreferenceChanges, options?: CallOptions): Promise<void> {
-    const where = 'UserEndpoint.editPreferences'
-    const { signal } = callOptionsOf(options, where)
-    const call = this.prepare(EDIT_PREFERENCES, where, { body: changes, signal })
-    // `beginningOfWeek` here is the profile's `beginning_of_week`.
-    await this.perform(call, { settle: (scope) => scope.cache.delete(scope.partition, PROFILE_KEY) })
+    await this.run(EDIT_PREFERENCES, 'UserEndpoint.editPreferences', { body: changes }, options)
   }
 }
 

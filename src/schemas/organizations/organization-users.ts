@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { commaSeparated, EmailInputSchema, GroupRefSchema, IdInputSchema, IdListInputSchema, IdSchema } from '../common.ts'
+import { commaSeparated, EmailInputSchema, GroupRefSchema, IdInputSchema, IdListInputSchema, IdSchema, PositiveCountInputSchema, unique } from '../common.ts'
 import { UserNameSchema } from '../names.ts'
 
 /** One workspace of an organization user, as detailed listings describe it. */
@@ -107,14 +107,6 @@ export interface UserPageQuery extends UserListing {
   page?: number
 }
 
-const PositiveCountSchema = v.pipe(
-  v.number('must be a number'),
-  v.safeInteger('must be a positive whole number'),
-  v.minValue(1, 'must be a positive whole number'),
-)
-
-const unique = (values: readonly unknown[]) => new Set(values).size === values.length
-
 /** Ids to filter by: an empty list would filter nothing, so it is refused rather than guessed at. */
 const FilterIdsSchema = v.pipe(IdListInputSchema, v.minLength(1, 'must name at least one id'))
 
@@ -179,11 +171,11 @@ interface CheckedPageQuery extends CheckedListing {
 type TogglQuery<T> = Omit<T, 'active_status' | 'groups' | 'workspaces'> & { active_status: string | undefined; groups: string | undefined; workspaces: string | undefined }
 
 /** `iterate()`'s filters: the page number is the iterator's business. */
-export const UserListingSchema: v.GenericSchema<CheckedListing, TogglQuery<CheckedListing>> = listingSchema({ per_page: v.optional(PositiveCountSchema) }, 'filters must be an object')
+export const UserListingSchema: v.GenericSchema<CheckedListing, TogglQuery<CheckedListing>> = listingSchema({ per_page: v.optional(PositiveCountInputSchema) }, 'filters must be an object')
 
 /** `page()`'s query. */
 export const UserPageQuerySchema: v.GenericSchema<CheckedPageQuery, TogglQuery<CheckedPageQuery>> = listingSchema(
-  { per_page: v.optional(PositiveCountSchema), page: v.optional(PositiveCountSchema) },
+  { per_page: v.optional(PositiveCountInputSchema), page: v.optional(PositiveCountInputSchema) },
   'query must be an object',
 )
 

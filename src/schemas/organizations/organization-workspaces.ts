@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { IdInputSchema, IdListInputSchema, IdSchema, TimestampSchema } from '../common.ts'
+import { IdInputSchema, IdListInputSchema, IdSchema, TimestampSchema, unique } from '../common.ts'
 import { WorkspaceNameSchema } from '../names.ts'
 
 /**
@@ -314,6 +314,6 @@ const WorkspaceUserRefSchema = v.union(
 export const WorkspaceUserDeletionSchema: v.GenericSchema<(number | { id: number })[], { delete: number[] }> = v.pipe(
   v.array(WorkspaceUserRefSchema, 'workspace users must be an array of ids'),
   v.minLength(1, 'workspace users must name at least one'),
-  v.check((ids) => new Set(ids).size === ids.length, 'workspace users must not repeat an id'),
+  v.check((ids) => unique(ids), 'workspace users must not repeat an id'),
   v.transform((ids) => ({ delete: ids })),
 )

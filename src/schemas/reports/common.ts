@@ -1,19 +1,20 @@
 import * as v from 'valibot'
-import { IdInputSchema, IdSchema } from '../common.ts'
+import { IdInputSchema, IdSchema, unique } from '../common.ts'
+import { dayStartMs } from '../time.ts'
 
 // What every report of Toggl's Reports API v3 takes (its `base.Post`) and the parts of replies that
 // several reports share.
 
 /** The first and last day Toggl's reports cover ("{date_range} should be within 2006-01-01 to 2030-01-01"). */
-export const FIRST_REPORT_DAY = '2006-01-01'
-export const LAST_REPORT_DAY = '2030-01-01'
+const FIRST_REPORT_DAY = '2006-01-01'
+const LAST_REPORT_DAY = '2030-01-01'
 /** A report covers at most a year (Toggl's v2 documents "one year"): 366 days, both ends counted. */
-export const MAX_REPORT_DAYS = 366
+const MAX_REPORT_DAYS = 366
 
 const DAY_MS = 86_400_000
 
 /** A calendar day as Toggl's reports take it: `YYYY-MM-DD`, from 2006-01-01 to 2030-01-01. */
-export const ReportDateSchema: v.GenericSchema<string, string> = v.pipe(
+const ReportDateSchema: v.GenericSchema<string, string> = v.pipe(
   v.string('must be a date as YYYY-MM-DD'),
   v.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD'),
   v.check((text) => !Number.isNaN(dayNumber(text)), 'must be a calendar day'),
@@ -22,11 +23,8 @@ export const ReportDateSchema: v.GenericSchema<string, string> = v.pipe(
 
 /** Days since the epoch of a `YYYY-MM-DD` day, or NaN for one that is no calendar day (2024-02-30). */
 export function dayNumber(text: string): number {
-  const ms = Date.parse(`${text}T00:00:00Z`)
-  return !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(text) ? ms / DAY_MS : Number.NaN
+  return dayStartMs(text) / DAY_MS
 }
-
-const unique = (values: readonly unknown[]): boolean => new Set(values).size === values.length
 
 /** Ids to filter by; an empty list would filter nothing, so it is refused rather than guessed at. */
 const IdFilterSchema = v.pipe(
@@ -45,7 +43,7 @@ const NoneableIdFilterSchema = v.pipe(
 const SecondsSchema = v.pipe(v.number('must be a number'), v.safeInteger('must be a whole number of seconds'), v.minValue(0, 'must not be negative'))
 
 /** What Toggl's `rounding_minutes` takes. */
-export const ROUNDING_MINUTES = [0, 1, 5, 6, 10, 12, 15, 30, 60, 240] as const
+const ROUNDING_MINUTES = [0, 1, 5, 6, 10, 12, 15, 30, 60, 240] as const
 
 const TextSchema = v.string('must be a string')
 const FlagSchema = v.boolean('must be true or false')

@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { IdInputSchema, IdSchema } from '../common.ts'
+import { IdInputSchema, IdSchema, PositiveCountInputSchema } from '../common.ts'
 import {
   entriesOf,
   EXPORT_ENTRIES,
@@ -14,18 +14,16 @@ import {
   type ReportPdfExportOptions,
 } from './common.ts'
 
-const PositiveCountSchema = v.pipe(v.number('must be a number'), v.safeInteger('must be a positive whole number'), v.minValue(1, 'must be a positive whole number'))
-
 /** Rows per page when `page_size` is left out (Toggl's default). */
 export const DEFAULT_PAGE_SIZE = 50
 
 const DETAILED_ENTRIES = entriesOf(REPORT_FILTER_ENTRIES, {
   /** Rows per page. @default 50 */
-  page_size: v.optional(PositiveCountSchema),
+  page_size: v.optional(PositiveCountInputSchema),
   /** Where a page starts: the `X-Next-ID` of the page before (the iterator sends it for you). */
   first_id: v.optional(IdInputSchema),
   /** Where a page starts: the `X-Next-Row-Number` of the page before (the iterator sends it for you). */
-  first_row_number: v.optional(PositiveCountSchema),
+  first_row_number: v.optional(PositiveCountInputSchema),
   /** Listed by Toggl's spec without a description. */
   first_timestamp: v.optional(v.pipe(v.number('must be a number'), v.safeInteger('must be a whole number'), v.minValue(0, 'must not be negative'))),
   /** What the rows are ordered by. @default 'date' */

@@ -20,14 +20,14 @@ import {
 } from './common.ts'
 
 /** What a summary report groups by. */
-export const SUMMARY_GROUPINGS = ['projects', 'clients', 'users'] as const
+const SUMMARY_GROUPINGS = ['projects', 'clients', 'users'] as const
 export type SummaryGrouping = (typeof SUMMARY_GROUPINGS)[number]
 
 /**
  * What each grouping may be sub-grouped by (the combinations Toggl's summary reports have offered
  * since v2; a project has one client, so projects are not sub-grouped by clients).
  */
-export const SUMMARY_SUB_GROUPINGS: Readonly<Record<SummaryGrouping, readonly string[]>> = {
+const SUMMARY_SUB_GROUPINGS: Readonly<Record<SummaryGrouping, readonly string[]>> = {
   projects: ['time_entries', 'tasks', 'users'],
   clients: ['time_entries', 'tasks', 'users', 'projects'],
   users: ['time_entries', 'tasks', 'projects', 'clients'],
@@ -123,7 +123,8 @@ export interface SummaryReportInput extends ReportFilterInput {
    */
   grouping?: 'users' | 'projects' | 'clients' | undefined
   /**
-   * What each group is divided into (see {@link SUMMARY_SUB_GROUPINGS}).
+   * What each group is divided into: `projects` by `time_entries`, `tasks` or `users`; `clients`
+   * by those or `projects`; `users` by `time_entries`, `tasks`, `projects` or `clients`.
    * @default 'time_entries'
    */
   sub_grouping?: 'users' | 'projects' | 'clients' | 'tasks' | 'time_entries' | undefined

@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { IdListInputSchema, IdSchema, SinceInputSchema, TimestampSchema } from '../common.ts'
+import { IdListInputSchema, IdSchema, listOrEmpty, SinceInputSchema, TimestampSchema } from '../common.ts'
 import { ClientNameSchema } from '../names.ts'
 
 /** A client; Toggl names its workspace `wid`. */
@@ -86,7 +86,7 @@ export interface ClientRestore {
 }
 
 /** `POST …/clients/{id}/archive` answers the ids of the projects archived with it. */
-export const ArchivedProjectIdsSchema: v.GenericSchema<number[] | null | undefined, number[]> = v.nullish(v.array(IdSchema), () => [])
+export const ArchivedProjectIdsSchema: v.GenericSchema<number[] | null | undefined, number[]> = listOrEmpty(IdSchema)
 
 /** `GET /me/clients`. */
 export const MyClientFiltersSchema: v.GenericSchema<MyClientFilters, { since?: number | undefined }> = v.strictObject({ since: v.optional(SinceInputSchema) }, 'filters must be an object')

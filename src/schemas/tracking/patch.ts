@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { IdInputSchema, IdSchema } from '../common.ts'
+import { IdInputSchema, IdSchema, listOrEmpty, unique } from '../common.ts'
 
 /** One JSON-Patch operation of a bulk PATCH (RFC 6902 on one top-level field, e.g. `/color`). */
 export type PatchOperation<Field extends string = string> =
@@ -37,19 +37,17 @@ export function patchOperationsSchema(
 export const IdListParamSchema: v.GenericSchema<unknown, string> = v.pipe(
   v.array(v.union([IdInputSchema, v.pipe(v.object({ id: IdInputSchema }), v.transform(({ id }) => id))], 'must be an id or a model with one'), 'must be an array of ids'),
   v.minLength(1, 'must name at least one id'),
-  v.check((ids) => new Set(ids).size === ids.length, 'must not repeat an id'),
+  v.check((ids) => unique(ids), 'must not repeat an id'),
   v.transform((ids) => ids.join(',')),
 )
-
-const emptyWhenNull = <T extends v.GenericSchema>(item: T) => v.nullish(v.array(item), () => [])
 
 /**
  * Toggl's answer to a bulk PATCH: applied to each id on its own, no rollback. `success` lists the
  * ids it changed, `failure` the others with why; a 200 may hold only failures.
  */
 export const BulkPatchResultSchema: v.GenericSchema<unknown, BulkPatchResult> = v.looseObject({
-  success: emptyWhenNull(IdSchema),
-  failure: emptyWhenNull(v.looseObject({ id: IdSchema, message: v.string() })),
+  success: listOrEmpty(IdSchema),
+  failure: listOrEmpty(v.looseObject({ id: IdSchema, message: v.string() })),
 })
 
 export interface BulkPatchResult {

@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { EmailInputSchema, IdInputSchema, IdSchema, TimestampSchema } from '../common.ts'
+import { EmailInputSchema, IdInputSchema, IdSchema, listOrEmpty, TimestampSchema } from '../common.ts'
 import { withEntries } from '../entries.ts'
 import { FullNameSchema } from '../names.ts'
 import { WorkspaceSchema, type TogglWorkspace } from '../organizations/organization-workspaces.ts'
@@ -64,22 +64,18 @@ export interface TogglUser {
   [key: string]: unknown
 }
 
-/** A list Toggl leaves out (or sends as null) when it is empty, as `[]`. */
-/* @__NO_SIDE_EFFECTS__ */
-const related = <T extends v.GenericSchema>(item: T) => v.nullish(v.array(item), () => [])
-
 /**
  * `GET /me?with_related_data=true`: the user with everything they can see in their workspaces, in
  * one request from the user's own quota window. Every list is there (`[]` when empty).
  */
 export const UserWithRelatedDataSchema: v.GenericSchema<unknown, TogglUserWithRelatedData> = v.looseObject(
   withEntries(userEntries(), {
-    clients: related(ClientSchema),
-    projects: related(ProjectSchema),
-    tags: related(TagSchema),
-    tasks: related(TaskSchema),
-    time_entries: related(TimeEntrySchema),
-    workspaces: related(WorkspaceSchema),
+    clients: listOrEmpty(ClientSchema),
+    projects: listOrEmpty(ProjectSchema),
+    tags: listOrEmpty(TagSchema),
+    tasks: listOrEmpty(TaskSchema),
+    time_entries: listOrEmpty(TimeEntrySchema),
+    workspaces: listOrEmpty(WorkspaceSchema),
   }),
 )
 
