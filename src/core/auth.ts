@@ -150,7 +150,8 @@ async function pbkdf2Hex(secret: string, salt: string): Promise<string> {
   return hex(await crypto.subtle.deriveBits(parameters, key, 256))
 }
 
-function hex(bytes: ArrayBuffer): string {
+/** Bytes as lowercase hex, two digits each. */
+export function hex(bytes: ArrayBuffer | Uint8Array): string {
   return Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, '0')).join('')
 }
 

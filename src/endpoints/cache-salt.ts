@@ -1,4 +1,5 @@
 import type { TogglCache } from '../cache/types.ts'
+import { hex } from '../core/auth.ts'
 
 /** Where a cache keeps its salt: no account's partition is named so (those end in `@` and a URL). */
 const SALT_PARTITION = 'togglkit'
@@ -21,7 +22,7 @@ export function saltOf(cache: TogglCache): Promise<string> {
 }
 
 async function storedSalt(cache: TogglCache): Promise<string> {
-  const fresh = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('')
+  const fresh = hex(crypto.getRandomValues(new Uint8Array(16)))
   try {
     const found = await cache.find(SALT_PARTITION, SALT_KEY)
     const salt = typeof found === 'string' && SALT.test(found) ? found : fresh
