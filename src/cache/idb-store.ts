@@ -1,6 +1,6 @@
 import { isExpired } from './entry.ts'
 import { openCacheDatabase } from './idb-open.ts'
-import { withoutExtensions } from './sorted-list.ts'
+import { withoutExtensions } from './key-order.ts'
 import { ENTRY_STORE, ORDER_INDEX, partitionRange, prefixRange } from './idb-schema.ts'
 import type { CacheConnection } from './idb-schema.ts'
 import type { Store } from './store.ts'

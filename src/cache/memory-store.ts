@@ -1,6 +1,7 @@
 import { cloneValue } from './clone.ts'
 import { isExpired } from './entry.ts'
-import { compareStrings, SortedList } from './sorted-list.ts'
+import { compareStrings } from './key-order.ts'
+import { SortedList } from './sorted-list.ts'
 import type { Store } from './store.ts'
 import type { CacheEntry } from './types.ts'
 

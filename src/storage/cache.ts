@@ -1,6 +1,6 @@
 import type { Storage, StorageValue } from 'unstorage'
 import { isExpired, tooDeepToStore, writeTtl } from '../cache/entry.ts'
-import { compareStrings, startsWithKept, withoutExtensions } from '../cache/sorted-list.ts'
+import { compareStrings, startsWithKept, withoutExtensions } from '../cache/key-order.ts'
 import type { CacheEntry, CachePlacement, CacheRange, CacheWrite, TogglCache } from '../cache/types.ts'
 import { InputError } from '../core/errors.ts'
 import { StoreAccess } from './access.ts'
